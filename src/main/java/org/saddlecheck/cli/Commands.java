@@ -1,0 +1,13 @@
+package org.saddlecheck.cli;
+
+import picocli.CommandLine;
+
+/** The list of subcommands, one line each, kept apart from {@link Main} so each is added alone. */
+final class Commands {
+    private Commands() {
+    }
+
+    static void register(CommandLine cli) {
+        // Each subcommand registers itself here, one line each.
+    }
+}

@@ -1,0 +1,17 @@
+package org.saddlecheck.dynamics;
+
+/** Ends a run early, for example once the loss has fallen below a level. Must not modify θ. */
+@FunctionalInterface
+public interface StopRule {
+
+    /** Whether to stop after an accepted step at {@code time}. */
+    boolean shouldStop(double time, double loss, double[] theta);
+
+    /** Never stops early. */
+    StopRule NEVER = (time, loss, theta) -> false;
+
+    /** Stops once the loss is at or below {@code level}. */
+    static StopRule lossBelow(double level) {
+        return (time, loss, theta) -> loss <= level;
+    }
+}
