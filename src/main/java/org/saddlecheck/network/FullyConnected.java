@@ -139,6 +139,11 @@ public final class FullyConnected implements Network {
         return new FullyConnectedObjective(this, data);
     }
 
+    @Override
+    public MinibatchObjective minibatchObjective(Dataset data, int batchSize) {
+        throw new UnsupportedOperationException("minibatches are not implemented yet");
+    }
+
     /** The sample-by-sample loss, also for a linear network (to test it against the statistics). */
     public Objective sampleObjective(Dataset data) {
         objective(data);

@@ -52,6 +52,12 @@ public interface Network {
     /** The loss of this network on {@code data}, with fresh workspaces. */
     Objective objective(Dataset data);
 
+    /**
+     * The loss on {@code data} that can be restricted to minibatches of at most {@code batchSize}
+     * rows, for stochastic gradient descent.
+     */
+    MinibatchObjective minibatchObjective(Dataset data, int batchSize);
+
     /** |u| + |v|. */
     default int unitSize() {
         return uSize() + vSize();
