@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.SplittableRandom;
-import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.saddlecheck.InvalidInputException;
 import org.saddlecheck.task.Dataset;
@@ -20,44 +19,16 @@ class FullyConnectedMinibatchTests {
     private static final long SEED = 20251219L;
 
     private static Dataset gaussianData(int p, int dIn, int dOut, SplittableRandom random) {
-        DMatrixRMaj X = new DMatrixRMaj(p, dIn);
-        DMatrixRMaj Y = new DMatrixRMaj(p, dOut);
-        for (int k = 0; k < X.data.length; k++) {
-            X.data[k] = gaussian(random);
-        }
-        for (int k = 0; k < Y.data.length; k++) {
-            Y.data[k] = gaussian(random);
-        }
-        return new Dataset(X, Y);
-    }
-
-    private static double gaussian(SplittableRandom random) {
-        // Box–Muller: reproducible from the SplittableRandom stream alone.
-        double a = random.nextDouble();
-        double b = random.nextDouble();
-        return Math.sqrt(-2 * Math.log1p(-a)) * Math.cos(2 * Math.PI * b);
+        return new Dataset(Generators.gaussianMatrix(p, dIn, random),
+                Generators.gaussianMatrix(p, dOut, random));
     }
 
     private static double[] theta(int n, SplittableRandom random) {
         double[] theta = new double[n];
         for (int k = 0; k < n; k++) {
-            theta[k] = 0.5 * gaussian(random);
+            theta[k] = 0.5 * Generators.gaussian(random);
         }
         return theta;
-    }
-
-    private static Dataset rows(Dataset data, int[] rows, int count) {
-        DMatrixRMaj X = new DMatrixRMaj(count, data.inputSize());
-        DMatrixRMaj Y = new DMatrixRMaj(count, data.outputSize());
-        for (int k = 0; k < count; k++) {
-            for (int c = 0; c < X.numCols; c++) {
-                X.set(k, c, data.X().get(rows[k], c));
-            }
-            for (int c = 0; c < Y.numCols; c++) {
-                Y.set(k, c, data.Y().get(rows[k], c));
-            }
-        }
-        return new Dataset(X, Y);
     }
 
     @Test
@@ -73,7 +44,7 @@ class FullyConnectedMinibatchTests {
         double[] gradient = new double[theta.length];
         double loss = batch.lossAndGradient(theta, gradient);
 
-        Objective reference = network.objective(rows(data, rows, 5));
+        Objective reference = network.objective(Generators.rows(data, rows, 5));
         double[] expected = new double[theta.length];
         assertThat(loss).isEqualTo(reference.lossAndGradient(theta, expected));
         assertThat(gradient).containsExactly(expected);
