@@ -3,6 +3,7 @@ package org.saddlecheck.network;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.saddlecheck.task.Dataset;
+import org.saddlecheck.task.Tokens;
 
 /**
  * Named generators of test inputs for networks, all driven by an explicit SplittableRandom so that
@@ -70,5 +71,39 @@ final class Generators {
             System.arraycopy(data.Y().data, rows[k] * Y.numCols, Y.data, k * Y.numCols, Y.numCols);
         }
         return new Dataset(X, Y);
+    }
+
+    /**
+     * In-context linear regression in the layout of {@link Tokens}: per
+     * sequence a fresh w ~ N(0, I_D), inputs x_n, x_q ~ N(0, I_D), values y_n = wᵀx_n and target
+     * y_q = wᵀx_q.
+     */
+    static Dataset inContextRegression(int dimension, int context, int sequences,
+            SplittableRandom random) {
+        int length = Tokens.rowLength(dimension, context);
+        DMatrixRMaj tokens = new DMatrixRMaj(sequences, length);
+        DMatrixRMaj Y = new DMatrixRMaj(sequences, 1);
+        double[] w = new double[dimension];
+        for (int mu = 0; mu < sequences; mu++) {
+            for (int a = 0; a < dimension; a++) {
+                w[a] = gaussian(random);
+            }
+            for (int n = 0; n <= context; n++) {
+                int x = n < context ? Tokens.xOffset(dimension, n)
+                        : Tokens.queryOffset(dimension, context);
+                double y = 0;
+                for (int a = 0; a < dimension; a++) {
+                    double xa = gaussian(random);
+                    tokens.set(mu, x + a, xa);
+                    y += w[a] * xa;
+                }
+                if (n < context) {
+                    tokens.set(mu, Tokens.yOffset(dimension, n), y);
+                } else {
+                    Y.set(mu, 0, y);
+                }
+            }
+        }
+        return new Dataset(tokens, Y);
     }
 }

@@ -62,6 +62,16 @@ final class Magnitudes {
         return new Magnitudes(loss, gradient, depth, data.samples());
     }
 
+    /** m, the chain length used in {@link #lossError()} and {@link #gradientError(int)}. */
+    int depth() {
+        return depth;
+    }
+
+    /** The magnitudes ḡ of the gradient's terms, one per coordinate (a new array). */
+    double[] gradient() {
+        return gradient.clone();
+    }
+
     /** γ_n = nε / (1 − nε). */
     static double gamma(int n) {
         return n * EPSILON / (1 - n * EPSILON);
