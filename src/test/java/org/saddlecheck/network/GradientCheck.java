@@ -33,8 +33,13 @@ final class GradientCheck {
     private GradientCheck() {
     }
 
-    /** Checks {@code objective}'s gradient at θ; does not modify θ. */
-    static Result check(Objective objective, double[] theta, Magnitudes magnitudes) {
+    /**
+     * Checks {@code objective}'s gradient at θ; does not modify θ.
+     *
+     * @param lossError δL, a bound on the round-off of one loss evaluation near θ
+     * @param magnitudes the gradient's round-off bounds δg_j at θ
+     */
+    static Result check(Objective objective, double[] theta, double lossError, Magnitudes magnitudes) {
         double[] gradient = new double[theta.length];
         objective.lossAndGradient(theta, gradient);
         double[] shifted = theta.clone();
@@ -46,8 +51,7 @@ final class GradientCheck {
             double dh = difference(objective, shifted, j, h);
             double d2h = difference(objective, shifted, j, 2 * h);
             double error = Math.abs(gradient[j] - dh);
-            double bound = 3 * Math.abs(d2h - dh) + 6 * magnitudes.lossError() / h
-                    + magnitudes.gradientError(j);
+            double bound = 3 * Math.abs(d2h - dh) + 6 * lossError / h + magnitudes.gradientError(j);
             double ratio = error / bound;
             largestError = Math.max(largestError, error);
             if (!(ratio <= largestRatio)) {
