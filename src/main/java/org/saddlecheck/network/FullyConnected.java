@@ -85,6 +85,7 @@ public final class FullyConnected implements Network {
     @Override
     public DMatrixRMaj unitTerm(double[] theta, int unit, DMatrixRMaj X) {
         checkShapes(theta, X);
+        Require.that(unit >= 0 && unit < width, "unit (" + unit + ") must be in [0, " + width + ")");
         DMatrixRMaj out = new DMatrixRMaj(X.numRows, outputs);
         addUnitTerm(theta, unit, X, out);
         return out;

@@ -2,6 +2,7 @@ package org.saddlecheck.network;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.saddlecheck.InvalidInputException;
 import org.saddlecheck.Require;
 import org.saddlecheck.task.Dataset;
 
@@ -98,6 +99,11 @@ public final class LinearStatisticsObjective implements Objective {
 
     /** W = VᵀU and G = WΣ_xx − Σ_yx, both left shaped |v| × |u|. */
     private void residual(double[] theta) {
+        if (theta.length != network.parameterCount()) {
+            throw new InvalidInputException("a parameter vector of length "
+                    + theta.length + " was given but this objective has "
+                    + network.parameterCount() + " parameters");
+        }
         Units.split(theta, U.numCols, V.numCols, U, V);
         CommonOps_DDRM.multTransA(V, U, W);
         W.reshape(sigmaYX.numRows, sigmaYX.numCols, false);
