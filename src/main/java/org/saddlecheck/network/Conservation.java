@@ -6,7 +6,7 @@ import org.saddlecheck.InvalidInputException;
 import org.saddlecheck.Require;
 
 /**
- * Quantities conserved by gradient flow dθ/dt = −∇L (THEORY §5; derived, and drifting by O(η) per
+ * Quantities conserved by gradient flow dθ/dt = −∇L (Section 5; derived, and drifting by O(η) per
  * unit time under gradient descent).
  *
  * <h2>Per unit, φ homogeneous of degree p ≥ 1</h2>
@@ -19,7 +19,7 @@ import org.saddlecheck.Require;
  * A network with linear φ depends on θ only through W = Σ_i v_i u_iᵀ = VᵀU, with U (H × |u|) and
  * V (H × |v|) the matrices whose rows are the units. With G = ∂L/∂W, U̇ = −VG and V̇ = −UGᵀ, so
  * d(UUᵀ)/dt = −VGUᵀ − UGᵀVᵀ = d(VVᵀ)/dt: the H × H matrix VVᵀ − UUᵀ, entry (i, j) =
- * v_i·v_j − u_i·u_j, is conserved. (THEORY writes it VᵀV − UᵀU for matrices whose columns are the
+ * v_i·v_j − u_i·u_j, is conserved. (Written VᵀV − UᵀU when the columns of U and V are the
  * units; the D × D products UᵀU and VᵀV are not conserved.) Its diagonal is −c_i with p = 1.
  */
 public final class Conservation {

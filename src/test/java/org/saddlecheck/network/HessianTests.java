@@ -31,7 +31,7 @@ class HessianTests {
      * Linear network, whitened inputs: X = √P·I_P with P = D_in = 4, so Σ_xx = I exactly, and
      * Y = X Mᵀ with M = Q diag(s) Rᵀ, so Σ_yx = M. At θ = 0, L = L₀ − Σ_i v_iᵀ M u_i + O(|θ|⁴): the
      * Hessian is block diagonal with blocks [[0, −Mᵀ], [−M, 0]], whose eigenvalues are ±s_k, so
-     * the spectrum is ±s_k, each H times (THEORY §4), and zeros for the zero singular value.
+     * the spectrum is ±s_k, each H times (derived in Section 4), and zeros for the zero singular value.
      */
     @Test
     void linearNetworkAtZeroIsAStrictSaddleWithEigenvaluesPlusMinusTheSingularValues() {
@@ -97,7 +97,7 @@ class HessianTests {
     }
 
     /**
-     * At θ = 0 the loss of a network whose φ has lowest order 2 changes at third order (THEORY §4):
+     * At θ = 0 the loss of a network whose φ has lowest order 2 changes at third order (derived in Section 4):
      * ∇L(0) = 0 and ∇²L(0) = 0 exactly. The gradient at 0 is a sum of products each containing a
      * zero weight, computed exactly. Hessian column j differences gradients at ±h e_j, where the
      * exact gradient is O(h²) or 0; each computed entry is within its round-off bound δg_i of the

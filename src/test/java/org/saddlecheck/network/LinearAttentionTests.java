@@ -10,7 +10,7 @@ import org.saddlecheck.task.Tokens;
 
 /**
  * Linear attention against independent computations: the merged form against a linear fully
- * connected network fed the cubic features vec(Z) (THEORY §2.1: they train identically), and the
+ * connected network fed the cubic features vec(Z) (the paper's negative control: they train identically), and the
  * separate form against the quadratic form k_iᵀ Z q_i.
  */
 class LinearAttentionTests {
