@@ -34,8 +34,10 @@ import org.saddlecheck.task.Tokens;
  * A general linear attention head reads every entry of every token through its value, key and
  * query matrices. Restricting values to the y-entry of each context token, keys to its x-entries
  * and queries to the query's x-entries drops the cross terms (for example values read from x_n, or
- * keys weighting y_n); in the cited reduction those terms start at zero and stay zero under gradient
- * flow on this task, so the reduced form follows the same trajectories from such initializations.
+ * keys weighting y_n); in the reduction this form is taken from, those terms start at zero and stay
+ * zero under gradient flow on this task, so the reduced form follows the same trajectories from
+ * such initializations. That statement belongs to the reconstruction; this class does not model the
+ * cross terms and so cannot check it.
  * There is no softmax, residual stream or normalisation, one layer only, the query does not attend
  * to itself, and the separate form has rank-one key and query per head.
  *

@@ -145,6 +145,7 @@ public final class Manifolds {
     public static double[] dependence(Network network, double[] theta, int i) {
         checkUnits(network, theta, i, i);
         int h = network.width();
+        Require.that(h >= 2, "a linear dependence needs at least two units, but the width is " + h);
         int uSize = network.uSize();
         DMatrixRMaj others = new DMatrixRMaj(uSize, h - 1);
         DMatrixRMaj target = new DMatrixRMaj(uSize, 1);
