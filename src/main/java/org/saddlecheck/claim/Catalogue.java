@@ -31,6 +31,32 @@ public final class Catalogue {
         return claims().stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
+    /**
+     * Every disagreement between {@code claims} and the specs of {@code specs}, one sentence each:
+     * a spec with no claim, a claim with no spec, or a spec whose {@code test} names another class
+     * than the one that defines the claim. Empty when they agree.
+     */
+    public static List<String> mismatches(List<Claim> claims, SpecLibrary specs) {
+        List<String> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Claim c : claims) {
+            ids.add(c.id());
+            Spec spec = specs.all().get(c.id());
+            if (spec == null) {
+                out.add("claim " + c.id() + " has no spec theory-specs/" + c.id() + ".md");
+            } else if (!spec.test().equals(c.family().getName())) {
+                out.add(spec.file() + " names test class " + spec.test() + " but the claim is"
+                        + " defined in " + c.family().getName());
+            }
+        }
+        for (Spec spec : specs.all().values()) {
+            if (!ids.contains(spec.id())) {
+                out.add(spec.file() + " has no claim " + spec.id() + " in the catalogue");
+            }
+        }
+        return out;
+    }
+
     private static List<Claim> checked(List<Claim> claims) {
         Set<String> ids = new HashSet<>();
         for (Claim c : claims) {

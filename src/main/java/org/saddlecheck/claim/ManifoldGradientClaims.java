@@ -233,6 +233,9 @@ public final class ManifoldGradientClaims {
 
     private static Outcome checkZeroUnit(Trial t) {
         TrialSetup s = TrialSetup.of(t);
+        if (!s.network().traits().zeroElement()) {
+            return Outcome.discard("φ of a " + s.network().kind() + " network has no zero element");
+        }
         double[] gradient = gradient(s, zeroed(t));
         if (gradient == null) {
             return Outcome.discard("the loss is not finite at this point");
@@ -274,6 +277,10 @@ public final class ManifoldGradientClaims {
         double gamma = t.parameter("gamma");
         int i = unit(t, "unit", s);
         int j = unit(t, "other", s);
+        String outside = outsideAssumptions(s, gamma, specificity);
+        if (outside != null) {
+            return Outcome.discard(outside);
+        }
         String kink = nearKink(s, theta, j);
         if (kink != null) {
             return Outcome.discard(kink);
@@ -320,6 +327,21 @@ public final class ManifoldGradientClaims {
             scale = Math.max(scale, bi[k] + Math.abs(gamma) * bj[k]);
         }
         return scale == 0 ? deviation : deviation / scale;
+    }
+
+    /** Why the network or γ lies outside the claim's assumptions, or null. */
+    private static String outsideAssumptions(TrialSetup s, double gamma, boolean specificity) {
+        Activation a = s.network().activation();
+        if (specificity) {
+            return a == Activation.TANH ? null : "the specificity claim is about tanh, not " + a.id();
+        }
+        if (!a.traits().homogeneousOfDegreeOne()) {
+            return "φ of a " + a.id() + " network is not homogeneous of degree 1";
+        }
+        if (gamma <= 0 && !a.traits().negativeScalings()) {
+            return "γ (" + gamma + ") must be positive for a " + a.id() + " network";
+        }
+        return null;
     }
 
     /**
