@@ -39,16 +39,26 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         Claim claim = Catalogue.find(claimId).orElseThrow(() -> new InvalidInputException(
                 "unknown claim '" + claimId + "'"));
+        return replay(claim, file, spec.commandLine().getOut());
+    }
+
+    /**
+     * Checks {@code claim} on the trial in {@code file}, prints the outcome to {@code out}, and
+     * returns the exit status: 0 held, 1 violated.
+     *
+     * @throws InvalidInputException if the file is not a trial or the trial does not meet the
+     *     claim's preconditions
+     */
+    static int replay(Claim claim, Path file, PrintWriter out) {
         Trial trial = TrialJson.read(file);
         Outcome outcome = claim.check(trial);
         if (outcome.verdict() == Outcome.Verdict.DISCARDED) {
             throw new InvalidInputException("the trial in " + file + " does not meet the"
-                    + " preconditions of " + claimId + ": " + outcome.description());
+                    + " preconditions of " + claim.id() + ": " + outcome.description());
         }
-        out.println(claimId + ": " + (outcome.held() ? "held" : "failed"));
+        out.println(claim.id() + ": " + (outcome.held() ? "held" : "failed"));
         out.println(outcome.description());
         out.println(String.format(Locale.ROOT, "measured %s, predicted %s, tolerance %s",
                 exact(outcome.measured()), exact(outcome.predicted()),

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.saddlecheck.InvalidInputException;
 import org.saddlecheck.claim.Catalogue;
 import org.saddlecheck.claim.Claim;
@@ -35,6 +36,20 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    private final Supplier<List<Claim>> catalogue;
+    private final Supplier<SpecLibrary> specs;
+
+    /** The command on the project's catalogue and specs. */
+    VerifyCommand() {
+        this(Catalogue::claims, SpecLibrary::load);
+    }
+
+    /** The command on another catalogue and specs (for tests of the command itself). */
+    VerifyCommand(Supplier<List<Claim>> catalogue, Supplier<SpecLibrary> specs) {
+        this.catalogue = catalogue;
+        this.specs = specs;
+    }
 
     @Option(names = "--claim", paramLabel = "ID",
             description = "Check only this claim (repeatable).")
@@ -75,12 +90,12 @@ final class VerifyCommand implements Callable<Integer> {
         Integer triesGiven = tries != null ? tries : Verification.triesFromProperties();
         Verification.Options options = new Verification.Options(masterSeed, deep, triesGiven,
                 kn[0], kn[1], threads, claims, command(masterSeed));
-        SpecLibrary specs = SpecLibrary.load();
-        List<Claim> catalogue = Catalogue.claims();
-        Verification.select(catalogue, options);
+        List<Claim> claimsToRun = catalogue.get();
+        Verification.select(claimsToRun, options);
+        SpecLibrary library = specs.get();
 
         Progress progress = new Progress(stdout, plain || System.console() == null);
-        RunResults results = Verification.run(catalogue, specs, options, progress);
+        RunResults results = Verification.run(claimsToRun, library, options, progress);
         progress.finish();
 
         Path file = ResultsJson.write(results, out);
