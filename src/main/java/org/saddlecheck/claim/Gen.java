@@ -60,7 +60,10 @@ public interface Gen<T> {
     @SafeVarargs
     static <T> Gen<T> oneOf(T... options) {
         Require.positive("number of options", options.length);
-        List<T> copy = List.of(options);
+        List<T> copy = new ArrayList<>();
+        for (T option : options) {
+            copy.add(option);
+        }
         return c -> copy.get((int) c.draw(copy.size() - 1L));
     }
 

@@ -224,8 +224,14 @@ public final class Search {
                     choices.recorded(), choices.spans(), Set.of(), e.getClass().getName());
         }
         Outcome outcome = check(claim, trial);
-        Collection<String> regimes = outcome.verdict() == Outcome.Verdict.DISCARDED
-                ? Set.of() : claim.regimes(trial);
+        Collection<String> regimes = Set.of();
+        if (outcome.verdict() != Outcome.Verdict.DISCARDED) {
+            try {
+                regimes = List.copyOf(claim.regimes(trial));
+            } catch (RuntimeException e) {
+                outcome = Outcome.error("the regimes could not be named: " + describe(e));
+            }
+        }
         String kind = outcome.verdict() == Outcome.Verdict.ERROR
                 ? outcome.description().replaceFirst(":.*", "") : "violated";
         return new Attempt(trial, outcome, choices.recorded(), choices.spans(), regimes, kind);

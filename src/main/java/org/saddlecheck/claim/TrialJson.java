@@ -34,7 +34,7 @@ import org.saddlecheck.scenario.Scenario;
 public final class TrialJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
@@ -124,7 +124,7 @@ public final class TrialJson {
             if (!ps.isObject()) {
                 throw new InvalidInputException(source + ": field 'parameters' must be an object");
             }
-            ps.fields().forEachRemaining(e -> parameters.put(e.getKey(),
+            ps.properties().forEach(e -> parameters.put(e.getKey(),
                     Json.readNumber(e.getValue(), source + ": parameter '" + e.getKey() + "'")));
         }
         return new Trial(scenario, parameters);
