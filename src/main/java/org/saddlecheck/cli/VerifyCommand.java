@@ -150,6 +150,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     private void printSummary(PrintWriter o, RunResults results) {
         String format = "%-46s %-11s %-8s %6s  %s%n";
+        o.println();
         o.printf(Locale.ROOT, format, "claim", "kind", "verdict", "tries",
                 "worst measured / predicted");
         int held = 0;
@@ -189,7 +190,11 @@ final class VerifyCommand implements Callable<Integer> {
         if (w == null || w.verdict() == Outcome.Verdict.ERROR) {
             return "-";
         }
-        return String.format(Locale.ROOT, "%.3g / %.3g", w.measured(), w.predicted());
+        return brief(w.measured()) + " / " + brief(w.predicted());
+    }
+
+    private static String brief(double x) {
+        return x == 0 ? "0" : String.format(Locale.ROOT, "%.3g", x);
     }
 
     /** Progress on the terminal: one live line, or plain lines when not on a terminal. */
