@@ -9,5 +9,7 @@ final class Commands {
 
     static void register(CommandLine cli) {
         // Each subcommand registers itself here, one line each.
+        cli.addSubcommand(new VerifyCommand());
+        cli.addSubcommand(new ReplayCommand());
     }
 }
