@@ -41,7 +41,10 @@ public final class LinearStatisticsObjective implements Objective {
         CommonOps_DDRM.pinv(sigmaXX, pinv);
         this.M = new DMatrixRMaj(sigmaYX.numRows, sigmaYX.numCols);
         CommonOps_DDRM.mult(sigmaYX, pinv, M);
-        double fitted = CommonOps_DDRM.dot(M, sigmaYX);
+        double fitted = 0;
+        for (int k = 0; k < M.data.length && k < M.getNumElements(); k++) {
+            fitted += M.data[k] * sigmaYX.data[k];
+        }
         this.irreducibleLoss = Math.max(0, 0.5 * (CommonOps_DDRM.trace(data.sigmaYY()) - fitted));
 
         int h = network.width();
