@@ -99,7 +99,8 @@ final class Recorder {
             record(time, loss, theta);
             while (nextLogTime <= time) {
                 logIndex++;
-                nextLogTime = plan.firstTime() * Math.pow(10, logIndex / (double) plan.pointsPerDecade());
+                nextLogTime = plan.firstTime()
+                        * Math.pow(10, logIndex / (double) plan.pointsPerDecade());
             }
         }
         while (nextSnapshot < snapshotTimes.length && snapshotTimes[nextSnapshot] <= time) {

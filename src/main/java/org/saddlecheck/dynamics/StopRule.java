@@ -17,6 +17,7 @@ public interface StopRule {
 
     /** Stops when this rule or {@code other} says so (both are consulted at every step). */
     default StopRule or(StopRule other) {
-        return (time, loss, theta) -> shouldStop(time, loss, theta) | other.shouldStop(time, loss, theta);
+        return (time, loss, theta) -> shouldStop(time, loss, theta)
+                | other.shouldStop(time, loss, theta);
     }
 }

@@ -82,7 +82,8 @@ class GradientDescentTests {
                 RunPlan.until(1e4)))
                 .isInstanceOf(DivergenceException.class)
                 .satisfies(e -> {
-                    Matcher step = Pattern.compile("at t = \\S+ \\(step (\\d+)\\)$").matcher(e.getMessage());
+                    Matcher step = Pattern.compile("at t = \\S+ \\(step (\\d+)\\)$")
+                            .matcher(e.getMessage());
                     assertThat(step.find()).as(e.getMessage()).isTrue();
                     long n = Long.parseLong(step.group(1));
                     assertThat(((DivergenceException) e).time()).isEqualTo(n * eta);

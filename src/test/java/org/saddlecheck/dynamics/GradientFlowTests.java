@@ -180,7 +180,8 @@ class GradientFlowTests {
         StopRule halfLearned = (t, loss, theta) -> m.modeStrength(theta, 0) >= 0.5;
 
         Trajectory run = new GradientFlow(1e-10).run(m.objective(), m.alignedTheta(w0),
-                RunPlan.until(100).withObserver(Observers.all(counter, modes)).withStopRule(halfLearned));
+                RunPlan.until(100).withObserver(Observers.all(counter, modes))
+                        .withStopRule(halfLearned));
 
         assertThat(counter.steps()).isEqualTo(run.steps());
         assertThat(counter.lastTime()).isEqualTo(run.endTime());

@@ -1,5 +1,8 @@
 package org.saddlecheck.dynamics;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.saddlecheck.network.FullyConnected;
@@ -33,7 +36,7 @@ final class LinearMinibatchObjective implements MinibatchObjective {
     private final DMatrixRMaj gradV;
 
     /** Every call to select, as copies, for tests of the draws (null: not kept). */
-    final java.util.List<int[]> selections;
+    final List<int[]> selections;
 
     LinearMinibatchObjective(FullyConnected network, Dataset data, int capacity, boolean keep) {
         this.network = network;
@@ -50,7 +53,7 @@ final class LinearMinibatchObjective implements MinibatchObjective {
         B = new DMatrixRMaj(p, h);
         gradU = new DMatrixRMaj(h, network.inputSize());
         gradV = new DMatrixRMaj(h, network.outputSize());
-        selections = keep ? new java.util.ArrayList<>() : null;
+        selections = keep ? new ArrayList<>() : null;
         selectAll();
     }
 
@@ -67,7 +70,7 @@ final class LinearMinibatchObjective implements MinibatchObjective {
     @Override
     public void select(int[] rows, int count) {
         if (selections != null) {
-            selections.add(java.util.Arrays.copyOf(rows, count));
+            selections.add(Arrays.copyOf(rows, count));
         }
         batchX.reshape(count, batchX.numCols, false);
         batchY.reshape(count, batchY.numCols, false);

@@ -36,7 +36,8 @@ class ObserverTests {
     @Test
     void combinedObserversSeeEveryStepInOrderAndThinnedOnesEveryNth() {
         List<String> seen = new ArrayList<>();
-        Observer all = Observers.all((t, l, th) -> seen.add("a" + (int) t), (t, l, th) -> seen.add("b" + (int) t));
+        Observer all = Observers.all((t, l, th) -> seen.add("a" + (int) t),
+                (t, l, th) -> seen.add("b" + (int) t));
         Observer third = Observers.everyNth(3, (t, l, th) -> seen.add("n" + (int) t));
         for (int t = 1; t <= 6; t++) {
             all.accepted(t, 0, new double[0]);

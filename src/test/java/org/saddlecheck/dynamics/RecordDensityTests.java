@@ -1,6 +1,7 @@
 package org.saddlecheck.dynamics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class RecordDensityTests {
             double level = after + 0.25 * S[k] * S[k];
             double exact = exactCrossing(oracle, level);
             assertThat(recordedCrossing(run, level)).as("drop %d", k)
-                    .isCloseTo(exact, org.assertj.core.api.Assertions.within(fraction * exact));
+                    .isCloseTo(exact, within(fraction * exact));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.saddlecheck.dynamics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
@@ -34,7 +35,8 @@ class RecordingTests {
         double change = 0.05;
         double end = 50;
         RunPlan plan = RunPlan.until(end).withRecording(0.1, 2, change);
-        Trajectory run = new GradientDescent(ETA).run(new DiagonalQuadratic(A), new double[] {1, 1}, plan);
+        Trajectory run = new GradientDescent(ETA).run(new DiagonalQuadratic(A), new double[] {1, 1},
+                plan);
 
         // the steps of the log-spaced times 0.1·10^{j/2}: the first step at or after each
         Set<Long> logSteps = new HashSet<>();
@@ -50,7 +52,7 @@ class RecordingTests {
             long n = Math.round(run.time(i) / ETA);
             // every recorded loss is the exact one, up to the n roundings of the powers: 8n·u
             assertThat(run.loss(i)).isCloseTo(exactLoss(n),
-                    org.assertj.core.api.Assertions.within(8 * n * U * exactLoss(n)));
+                    within(8 * n * U * exactLoss(n)));
             double before = exactLoss(previous);
             boolean moved = Math.abs(exactLoss(n) - before) > change * before;
             assertThat(logSteps.contains(n) || moved || n == last).as("record at step %d", n).isTrue();
@@ -69,7 +71,8 @@ class RecordingTests {
     @Test
     void unitNormsAreRecordedBesideEveryLossWhenAsked() {
         RunPlan plan = RunPlan.until(1).withUnitNorms(1);
-        Trajectory run = new GradientDescent(ETA).run(new DiagonalQuadratic(A), new double[] {3, -4}, plan);
+        Trajectory run = new GradientDescent(ETA).run(new DiagonalQuadratic(A), new double[] {3, -4},
+                plan);
         assertThat(run.hasUnitNorms()).isTrue();
         assertThat(run.unitNorms(0)).containsExactly(3, 4);
         double[] last = run.unitNorms(run.size() - 1);

@@ -67,14 +67,18 @@ class StochasticGradientDescentTests {
     @Test
     void isReproducibleFromItsSeedAndDependsOnIt() {
         RunPlan plan = RunPlan.until(5).withSnapshots(1, 2.5);
-        Trajectory first = new StochasticGradientDescent(0.05, 5, 42).run(objective(false), start(), plan);
-        Trajectory again = new StochasticGradientDescent(0.05, 5, 42).run(objective(false), start(), plan);
-        Trajectory other = new StochasticGradientDescent(0.05, 5, 43).run(objective(false), start(), plan);
+        Trajectory first = sgd(42).run(objective(false), start(), plan);
+        Trajectory again = sgd(42).run(objective(false), start(), plan);
+        Trajectory other = sgd(43).run(objective(false), start(), plan);
 
         assertThat(again.finalTheta()).isEqualTo(first.finalTheta());
         assertThat(again.losses()).isEqualTo(first.losses());
         assertThat(again.snapshots().get(1).theta()).isEqualTo(first.snapshots().get(1).theta());
         assertThat(other.finalTheta()).isNotEqualTo(first.finalTheta());
+    }
+
+    private static StochasticGradientDescent sgd(long seed) {
+        return new StochasticGradientDescent(0.05, 5, seed);
     }
 
     @Test
