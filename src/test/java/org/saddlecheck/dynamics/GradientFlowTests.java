@@ -189,7 +189,24 @@ class GradientFlowTests {
         assertThat(modeOne.subList(0, modeOne.size() - 1)).allMatch(w -> w < 0.5);
         // the stop comes within one step (at most T/100 = 1) after t_1
         assertThat(run.endTime()).isBetween(oracle.halfLearningTime(0), oracle.halfLearningTime(0) + 1);
-        assertThat(run.gradientEvaluations()).isGreaterThanOrEqualTo(12 * run.steps());
+        assertThat(run.gradientEvaluations()).isGreaterThanOrEqualTo(15 * run.steps());
+    }
+
+    @Test
+    void stepEndLossesCostNothingAndRecordsOneLossEvaluationEach() {
+        // With the first log-spaced time past the end, nothing is recorded between step ends: the
+        // only loss evaluated alone is L(0); every step-end loss comes from the last stage. Each
+        // accepted step costs 15 gradients (12 stages and 3 dense-output stages), plus the start.
+        WhitenedModes m = WhitenedModes.of(4, 4, 5, new double[] {1, 0.5, 0.25}, SEED);
+        RunPlan sparse = RunPlan.until(40).withRecording(100, 10, 0.01);
+        Trajectory run = new GradientFlow(1e-8).run(m.objective(), m.alignedTheta(1e-6), sparse);
+        assertThat(run.lossEvaluations()).isEqualTo(1);
+        assertThat(run.gradientEvaluations()).isGreaterThanOrEqualTo(15 * run.steps());
+
+        RunPlan dense = RunPlan.until(40).withRecording(100, 10, 0.01).withSnapshots(1, 2, 3);
+        Trajectory withSnapshots = new GradientFlow(1e-8).run(m.objective(), m.alignedTheta(1e-6), dense);
+        assertThat(withSnapshots.lossEvaluations()).isEqualTo(1 + 3);
+        assertThat(withSnapshots.gradientEvaluations()).isEqualTo(run.gradientEvaluations());
     }
 
     @Test
