@@ -29,8 +29,11 @@ import org.saddlecheck.network.Objective;
  * 10 per decade: each record between step ends costs one loss evaluation, and each step holding one
  * costs 3 more gradient evaluations for the dense output.
  *
- * <p>Reports seconds per run, and per run the gradient evaluations, loss-only evaluations and
- * accepted steps as auxiliary counters. The stop rule on the mode strength applies to linear
+ * <p>Reports seconds per run and, as auxiliary counters, the gradient evaluations, loss-only
+ * evaluations and accepted steps; JMH sums these counters over the measurement iterations (one run
+ * each in this mode), so divide them by the iteration count. The allocation that {@code -prof gc}
+ * shows per run is Commons Math's (three state-sized arrays per step, see {@link GradientFlow}) plus
+ * the run's setup and its records. The stop rule on the mode strength applies to linear
  * networks; other networks added by parameter should stop on the loss instead.
  */
 @State(Scope.Thread)

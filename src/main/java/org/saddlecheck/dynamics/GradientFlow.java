@@ -64,9 +64,11 @@ import org.saddlecheck.network.Objective;
  *   <li>One scale ρ serves all entries. If θ(0) mixes entries of very different sizes (a few units
  *       at O(1), others at ε), ρ follows the large ones and the small units are controlled only to
  *       r·ρ absolutely; such starts need a smaller r.</li>
- *   <li>Commons Math allocates a little per step (an event set and one state-sized array for the
- *       dense-output stages, about 4·n + 200 bytes); this code allocates nothing per step. The 3
- *       dense-output stages are paid in every step even when nothing is recorded inside it.</li>
+ *   <li>Commons Math 3.6.1 allocates three state-sized arrays per step (the dense-output stage
+ *       state, the interpolator's copy of the previous state, the step-end state of its event
+ *       handling): about 24·n bytes, 200 KB per step for n = 8192 (a 32-128-32 linear network).
+ *       This code allocates nothing per step. The 3 dense-output stages are paid in every step,
+ *       even when nothing is recorded inside it.</li>
  * </ul>
  */
 public final class GradientFlow implements Integrator {
