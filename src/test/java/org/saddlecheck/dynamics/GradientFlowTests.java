@@ -225,6 +225,37 @@ class GradientFlowTests {
     }
 
     @Test
+    void aFlowThatBlowsUpInFiniteTimeEndsWithACollapsedStepBeforeTheBlowUp() {
+        // L = −θ⁴/4 gives θ̇ = θ³, θ(t) = 1/√(1/θ0² − 2t), infinite at t* = 1/(2θ0²) = 0.5 for
+        // θ0 = 1. The step shrinks with the distance to t* and falls below 1e-13·T first.
+        Objective quartic = new Objective() {
+            @Override
+            public int dimension() {
+                return 1;
+            }
+
+            @Override
+            public double loss(double[] theta) {
+                return -Math.pow(theta[0], 4) / 4;
+            }
+
+            @Override
+            public double lossAndGradient(double[] theta, double[] gradient) {
+                gradient[0] = -theta[0] * theta[0] * theta[0];
+                return loss(theta);
+            }
+
+            @Override
+            public Objective copy() {
+                return this;
+            }
+        };
+        assertThatThrownBy(() -> new GradientFlow(1e-8).run(quartic, new double[] {1}, RunPlan.until(1)))
+                .isInstanceOf(SaddlecheckException.class)
+                .hasMessageStartingWith("the adaptive step fell below the minimum 1e-13 after t = 0.5");
+    }
+
+    @Test
     void anExhaustedEvaluationBudgetIsReportedWithTheTimeReached() {
         WhitenedModes m = WhitenedModes.of(4, 4, 5, new double[] {1, 0.5, 0.25}, SEED);
         assertThatThrownBy(() -> new GradientFlow(1e-10).withMaxEvaluations(100)
