@@ -5,7 +5,7 @@ import org.saddlecheck.network.Objective;
 
 /**
  * Full-batch gradient descent θ_{n+1} = θ_n − η ∇L(θ_n): explicit Euler on gradient flow
- * dθ/dt = −∇L(θ) with step η, step n placed at time t = nη (paper, Section 1; the paper's own
+ * dθ/dt = −∇L(θ) with step η, step n placed at time t = nη (the paper's conventions; its own
  * experiments use it). Its global error against the flow is O(η): first order.
  *
  * <p>A run of end time T takes N = ⌈T/η⌉ steps (see {@link Recorder#stepCount}) and N + 1 gradient

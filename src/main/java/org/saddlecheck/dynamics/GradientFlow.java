@@ -12,7 +12,7 @@ import org.saddlecheck.SaddlecheckException;
 import org.saddlecheck.network.Objective;
 
 /**
- * Gradient flow dθ/dt = −∇L(θ) (paper, Section 1 and Eq. 2) solved by the adaptive Dormand–Prince
+ * Gradient flow dθ/dt = −∇L(θ) (the paper's conventions) solved by the adaptive Dormand–Prince
  * 8(5,3) Runge–Kutta method of Commons Math ({@link DormandPrince853Integrator}; Hairer, Nørsett
  * and Wanner, <i>Solving Ordinary Differential Equations I</i>, 2nd ed., Section II.10).
  *
@@ -27,7 +27,7 @@ import org.saddlecheck.network.Objective;
  * tied to the initial scale:
  * <ol>
  *   <li>Near the saddle at 0 the flow is linear, θ̇ = −∇²L(0) θ, and the weights grow like
- *       ρ e^{s t} (Section 6.1, Theorem 4). Since a ≤ r·ρ and the weights never fall far below ρ
+ *       ρ e^{s t} (paper, Theorem 4). Since a ≤ r·ρ and the weights never fall far below ρ
  *       while growing, τ_j ≤ 2r·max(ρ, |θ_j|): every accepted local error is at most about 2r times
  *       the weights' own size, and the step sizes do not depend on ε (rescaling θ(0) by c rescales
  *       ê and τ alike). A fixed absolute tolerance a₀ instead accepts any error below a₀: with

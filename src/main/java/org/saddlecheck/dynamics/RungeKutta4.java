@@ -5,7 +5,7 @@ import org.saddlecheck.network.Objective;
 
 /**
  * The classical fourth-order Runge–Kutta method with a fixed step h on gradient flow
- * dθ/dt = −∇L(θ) (paper, Section 1), writing g(θ) = ∇L(θ):
+ * dθ/dt = −∇L(θ) (the paper's conventions), writing g(θ) = ∇L(θ):
  * <pre>
  *   g₁ = g(θ_n),  g₂ = g(θ_n − ½h g₁),  g₃ = g(θ_n − ½h g₂),  g₄ = g(θ_n − h g₃)
  *   θ_{n+1} = θ_n − (h/6)(g₁ + 2g₂ + 2g₃ + g₄),       t_n = n h

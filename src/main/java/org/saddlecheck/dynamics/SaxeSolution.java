@@ -8,8 +8,9 @@ import org.saddlecheck.network.FullyConnected;
 /**
  * The exact gradient-flow solution of a two-layer linear network with whitened inputs and an
  * aligned, balanced start (Saxe, McClelland and Ganguli 2014, "Exact solutions to the nonlinear
- * dynamics of learning in deep linear neural networks"; the paper's Section 6.1 and Theorem 4 use
- * it for the linear saddle-to-saddle dynamics). The oracle of the integrator tests.
+ * dynamics of learning in deep linear neural networks"; the paper's Theorem 4 and its discussion of
+ * linear networks use it for the linear saddle-to-saddle dynamics). The oracle of the integrator
+ * tests.
  *
  * <h2>Setting</h2>
  * Inputs whitened, Σ_xx = I, and Σ_yx = Σ_k s_k q_k r_kᵀ = Q diag(s) Rᵀ with orthonormal columns
@@ -59,7 +60,7 @@ public final class SaxeSolution {
         return w0;
     }
 
-    /** w_k(t) = s_k / (1 + (s_k/w₀ − 1) e^{−2 s_k t}), the exact mode strength (Section 6.1). */
+    /** w_k(t) = s_k / (1 + (s_k/w₀ − 1) e^{−2 s_k t}), the exact mode strength. */
     public double modeStrength(int k, double t) {
         double sk = s[k];
         return sk / (1 + (sk / w0 - 1) * Math.exp(-2 * sk * t));
@@ -80,7 +81,7 @@ public final class SaxeSolution {
 
     /**
      * The exact time at which w_k = s_k / 2, t_k = ln(s_k/w₀ − 1) / (2 s_k), from the closed form
-     * (Section 6.1). Negative when w₀ &gt; s_k/2 (the mode starts past half).
+     * (paper, discussion of Theorem 4). Negative when w₀ &gt; s_k/2 (the mode starts past half).
      *
      * @throws org.saddlecheck.InvalidInputException if w₀ ≥ s_k (the mode never rises to s_k/2)
      */
@@ -92,7 +93,7 @@ public final class SaxeSolution {
 
     /**
      * [asymptotic] The half-learning time of a mode of strength s from the random N(0, ε²) start of
-     * width H, t ≈ ln(2s / (Hε²)) / (2s) (Section 6.1): the closed form with the effective initial
+     * width H, t ≈ ln(2s / (Hε²)) / (2s) (paper, after Theorem 4): the closed form with the effective initial
      * strength w₀ ≈ Hε²/2 and s/w₀ − 1 ≈ s/w₀. Valid only as ε → 0, and only on average over starts;
      * not exact for any particular start.
      */
@@ -138,7 +139,7 @@ public final class SaxeSolution {
 
     /**
      * The measured mode strength w_k = q_kᵀ W r_k = Σ_i (q_kᵀ v_i)(u_iᵀ r_k) of θ, with
-     * W = Σ_i v_i u_iᵀ (Section 6.1). Column k of Q and R give q_k and r_k. Reads θ only.
+     * W = Σ_i v_i u_iᵀ. Column k of Q and R give q_k and r_k. Reads θ only.
      */
     public static double measuredModeStrength(FullyConnected network, double[] theta,
             DMatrixRMaj Q, DMatrixRMaj R, int k) {

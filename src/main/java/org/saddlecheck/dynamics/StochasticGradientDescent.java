@@ -9,8 +9,8 @@ import org.saddlecheck.network.Objective;
 /**
  * Minibatch stochastic gradient descent θ_{n+1} = θ_n − η ∇L_{B_n}(θ_n), where
  * L_B(θ) = (1/(2B)) Σ_{μ∈B} ‖y_μ − f(x_μ; θ)‖² is the loss on the minibatch B_n drawn for step n;
- * step n is placed at time t = nη as for {@link GradientDescent} (paper, Section 1; the paper does
- * not analyse SGD, Section 7).
+ * step n is placed at time t = nη as for {@link GradientDescent} (the paper's conventions; the paper
+ * does not analyse SGD).
  *
  * <h2>Minibatches</h2>
  * Each step draws B distinct rows out of the P rows (without replacement within the step,
