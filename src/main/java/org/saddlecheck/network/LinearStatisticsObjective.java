@@ -42,7 +42,7 @@ public final class LinearStatisticsObjective implements Objective {
         this.M = new DMatrixRMaj(sigmaYX.numRows, sigmaYX.numCols);
         CommonOps_DDRM.mult(sigmaYX, pinv, M);
         double fitted = 0;
-        for (int k = 0; k < M.data.length && k < M.getNumElements(); k++) {
+        for (int k = 0, n = M.getNumElements(); k < n; k++) {
             fitted += M.data[k] * sigmaYX.data[k];
         }
         this.irreducibleLoss = Math.max(0, 0.5 * (CommonOps_DDRM.trace(data.sigmaYY()) - fitted));
