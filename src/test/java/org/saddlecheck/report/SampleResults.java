@@ -144,7 +144,7 @@ public final class SampleResults {
     }
 
     /** The loss L(t) = ½ Σ_k (s_k − w_k(t))² of the decoupled linear net (THEORY 6.1). */
-    static LinesFigure lossCurves() {
+    public static LinesFigure lossCurves() {
         List<Double> t = new ArrayList<>();
         List<Double> loss = new ArrayList<>();
         double w0 = H * EPSILON * EPSILON / 2;
@@ -177,7 +177,7 @@ public final class SampleResults {
     }
 
     /** Measured against predicted drop times, with the identity line. */
-    static ScatterFigure dropScatter() {
+    public static ScatterFigure dropScatter() {
         List<Double> predicted = new ArrayList<>();
         List<Double> measured = new ArrayList<>();
         for (double eps : new double[] {1e-2, 1e-4, 1e-6, 1e-8}) {
@@ -192,7 +192,7 @@ public final class SampleResults {
     }
 
     /** Plateau length against 1/ε: ln(1/ε) for the linear net, 1/ε for the quadratic one. */
-    static ScatterFigure scalingScatter() {
+    public static ScatterFigure scalingScatter() {
         List<Double> inv = new ArrayList<>();
         List<Double> linear = new ArrayList<>();
         List<Double> quadratic = new ArrayList<>();
@@ -213,7 +213,7 @@ public final class SampleResults {
     }
 
     /** Three snapshots of 50 units' first-layer weights. */
-    static WeightsFigure weightsFigure() {
+    public static WeightsFigure weightsFigure() {
         // Fixed seed: the sample must be the same on every run so the report test is repeatable.
         SplittableRandom random = new SplittableRandom(7);
         List<WeightsPanel> panels = new ArrayList<>();
@@ -245,7 +245,7 @@ public final class SampleResults {
     }
 
     /** Where the drop-time prediction holds over gap ratio and ε. */
-    static ValidityMap dropTimeMap() {
+    public static ValidityMap dropTimeMap() {
         List<Double> x = new ArrayList<>();
         for (int i = 1; i <= 9; i++) {
             x.add(i / 10.0);

@@ -35,7 +35,7 @@ import org.saddlecheck.InvalidInputException;
  * {@code assumptions}, {@code toleranceRationale}, {@code test}, {@code message},
  * {@code tolerance}, {@code worst} and {@code counterexample}; in figures the reference lines
  * {@code vertical} and {@code horizontal} (none), the scales (linear), {@code identity} (false),
- * the weights figure's axis labels (u_{i,1}, u_{i,2}); in maps {@code value} and any of its cells
+ * the weights figure's axis labels (u_{i1}, u_{i2}); in maps {@code value} and any of its cells
  * (NaN). Figures of every type may carry {@code xLabel} and {@code yLabel}; a table ignores them.
  *
  * <p>Writing produces what reading accepts, so {@code read(write(r))} equals {@code r}.

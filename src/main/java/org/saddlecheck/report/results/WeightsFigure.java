@@ -19,9 +19,9 @@ public record WeightsFigure(String title, String xLabel, String yLabel, List<Wei
     public static final String TYPE = "weights";
 
     /** Axis labels used when a file gives none. */
-    public static final String DEFAULT_X_LABEL = "$u_{i,1}$";
+    public static final String DEFAULT_X_LABEL = "$u_{i1}$";
     /** Axis labels used when a file gives none. */
-    public static final String DEFAULT_Y_LABEL = "$u_{i,2}$";
+    public static final String DEFAULT_Y_LABEL = "$u_{i2}$";
 
     public WeightsFigure {
         Objects.requireNonNull(title, "title");
