@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * A minimal, safe markdown converter for claim statements: paragraphs (separated by blank lines),
  * bullet and numbered lists, fenced code blocks, inline code, emphasis ({@code *a*}, {@code _a_}),
  * strong emphasis ({@code **a**}), inline math {@code $…$} and display math {@code $$…$$} (as
- * MathML), and backslash escapes. Every other character is escaped, so no markup in the input can
+ * MathML; a formula and the punctuation right after it are kept on one line), and backslash
+ * escapes. Every other character is escaped, so no markup in the input can
  * reach the page: {@code <script>} is shown as text. Links, headings, tables and raw HTML are not
  * supported and show as their text.
  */
@@ -135,8 +136,15 @@ public final class Markdown {
                 i = close + 1;
             } else if (c == '$' && InlineMath.closing(s, next) > 0) {
                 int close = InlineMath.closing(s, next);
-                out.append(MathMl.inline(s.substring(next, close)));
+                String math = MathMl.inline(s.substring(next, close));
                 i = close + 1;
+                if (i < s.length() && ".,;:!?)".indexOf(s.charAt(i)) >= 0) {
+                    // Punctuation right after a formula must not wrap onto the next line alone.
+                    math = "<span class=\"nobr\">" + math + Html.escape(s.substring(i, i + 1))
+                            + "</span>";
+                    i++;
+                }
+                out.append(math);
             } else if (c == '*' || c == '_') {
                 int end = emphasis(s, i, out);
                 if (end > i) {

@@ -71,4 +71,10 @@ class MarkdownTests {
         assertThat(Markdown.toHtml(null)).isEmpty();
         assertThat(Markdown.toHtml("  \n ")).isEmpty();
     }
+
+    @Test
+    void punctuationAfterAFormulaStaysWithIt() {
+        assertThat(Markdown.toHtml("at $t$.")).startsWith("<p>at <span class=\"nobr\"><math>")
+                .endsWith("</math>.</span></p>");
+    }
 }
