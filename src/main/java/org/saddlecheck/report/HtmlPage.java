@@ -27,6 +27,9 @@ final class HtmlPage {
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
+    /** Up to this many claims needing attention are listed open; more start folded. */
+    private static final int ATTENTION_OPEN = 12;
+
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -90,7 +93,6 @@ final class HtmlPage {
                     .append("</div>");
         }
         out.append("</div>");
-        attention(r, anchors, out);
         run(merged, out);
         out.append("<h2>Reproduce</h2><pre class=\"cmd\"><code>")
                 .append(Html.escape(r.run().command())).append("</code></pre>")
@@ -98,6 +100,7 @@ final class HtmlPage {
         if (merged.shards().size() > 1) {
             shards(merged, out);
         }
+        attention(r, anchors, out);
         out.append("</section>");
     }
 
@@ -123,28 +126,54 @@ final class HtmlPage {
                 + " held.";
     }
 
-    /** Links to every failure, error and unmet coverage, right under the tallies. */
+    /**
+     * Links to every failure, then every error, then every claim whose coverage was unmet. A long
+     * list starts folded, its summary saying how many of each there are.
+     */
     private static void attention(Results r, Anchors anchors, StringBuilder out) {
-        List<ClaimResult> items = r.claims().stream().filter(c -> c.status() == Status.FAILED
-                || c.status() == Status.ERROR || c.coverageUnmet()).toList();
-        if (items.isEmpty()) {
+        List<ClaimResult> failed = r.claims().stream().filter(c -> c.status() == Status.FAILED)
+                .toList();
+        List<ClaimResult> errors = r.claims().stream().filter(c -> c.status() == Status.ERROR)
+                .toList();
+        List<ClaimResult> unmet = r.claims().stream().filter(c -> c.coverageUnmet()
+                && c.status() != Status.FAILED && c.status() != Status.ERROR).toList();
+        int total = failed.size() + errors.size() + unmet.size();
+        if (total == 0) {
             return;
         }
-        out.append("<div class=\"attention\"><strong>Needs attention</strong><ul>");
-        for (ClaimResult c : items) {
-            out.append("<li>").append(ClaimHtml.badge(c.status())).append(' ');
-            if (c.coverageUnmet() && c.status() != Status.FAILED && c.status() != Status.ERROR) {
-                out.append("<span class=\"badge warn\">coverage unmet</span> ");
-            }
-            out.append("<a href=\"#").append(anchors.of(c.id())).append("\">")
-                    .append(Markdown.inline(c.title())).append("</a> — ")
-                    .append(Html.escape(c.source()));
-            if (c.message() != null && c.status() != Status.HELD) {
-                out.append(": ").append(Html.escape(c.message()));
-            }
-            out.append("</li>");
+        List<String> counts = new ArrayList<>();
+        if (!failed.isEmpty()) {
+            counts.add(failed.size() + " failed");
         }
-        out.append("</ul></div>");
+        if (!errors.isEmpty()) {
+            counts.add(errors.size() + (errors.size() == 1 ? " error" : " errors"));
+        }
+        if (!unmet.isEmpty()) {
+            counts.add(unmet.size() + " with unmet coverage");
+        }
+        out.append("<details class=\"attention\"").append(total <= ATTENTION_OPEN ? " open" : "")
+                .append("><summary><strong>Needs attention</strong>: ")
+                .append(String.join(", ", counts)).append("</summary><ul>");
+        for (List<ClaimResult> group : List.of(failed, errors, unmet)) {
+            for (ClaimResult c : group) {
+                attentionItem(c, anchors, out);
+            }
+        }
+        out.append("</ul></details>");
+    }
+
+    private static void attentionItem(ClaimResult c, Anchors anchors, StringBuilder out) {
+        out.append("<li>").append(ClaimHtml.badge(c.status())).append(' ');
+        if (c.coverageUnmet()) {
+            out.append("<span class=\"badge warn\">coverage unmet</span> ");
+        }
+        out.append("<a href=\"#").append(anchors.of(c.id())).append("\">")
+                .append(Markdown.inline(c.title())).append("</a> — ")
+                .append(Html.escape(c.source()));
+        if (c.message() != null && c.status() != Status.HELD) {
+            out.append(": ").append(Html.escape(c.message()));
+        }
+        out.append("</li>");
     }
 
     private static void run(Merged merged, StringBuilder out) {

@@ -55,6 +55,8 @@ final class Style {
             .hint { color: var(--muted); font-size: 0.85rem; margin: 0; }
             .attention { border: 1px solid var(--line); border-left: 5px solid var(--failed);
               border-radius: 8px; padding: 8px 14px; margin: 16px 0; background: #fffaf7; }
+            .attention summary { cursor: pointer; }
+            .attention li { margin: 2px 0; }
             .attention ul { margin: 4px 0; padding-left: 20px; }
             nav.toc { border: 1px solid var(--line); border-radius: 10px; padding: 4px 18px 12px;
               background: var(--ground); margin-top: 24px; }
@@ -101,7 +103,8 @@ final class Style {
             dl.grid dt { font-size: 0.78rem; color: var(--muted); text-transform: uppercase;
               letter-spacing: 0.03em; }
             dl.grid dd { margin: 0; overflow-wrap: anywhere; }
-            table { border-collapse: collapse; margin: 6px 0 10px; font-size: 0.93rem; }
+            table { border-collapse: collapse; margin: 6px 0 10px; font-size: 0.93rem;
+              display: block; max-width: 100%; overflow-x: auto; }
             th, td { border-bottom: 1px solid var(--line); padding: 4px 12px; text-align: left; }
             th { background: var(--ground); font-weight: 600; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; }
