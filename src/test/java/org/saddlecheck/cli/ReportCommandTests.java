@@ -54,7 +54,8 @@ class ReportCommandTests {
         int status = run("report", dir.resolve("absent").toString(), "--out",
                 dir.resolve("index.html").toString());
         assertThat(status).isEqualTo(Main.EXIT_BAD_INPUT);
-        assertThat(err.toString()).contains("does not exist");
+        assertThat(err.toString()).isEqualTo("saddlecheck: " + dir.resolve("absent")
+                + " does not exist; give a results folder (or its results.json)\n");
         assertThat(dir.resolve("index.html")).doesNotExist();
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saddlecheck.InvalidInputException;
 import org.saddlecheck.report.results.ClaimResult;
 import org.saddlecheck.report.results.Results;
+import org.saddlecheck.report.results.TableFigure;
+import org.saddlecheck.report.results.WeightsFigure;
 
 class ReportWriterTests {
 
@@ -32,12 +35,12 @@ class ReportWriterTests {
     @Test
     void scriptTagInAStatementIsShownAsText() {
         assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
-        assertThat(page.toLowerCase(java.util.Locale.ROOT)).doesNotContain("<script");
+        assertThat(page.toLowerCase(Locale.ROOT)).doesNotContain("<script");
     }
 
     @Test
     void pageLoadsNothingFromOutside() {
-        String lower = page.toLowerCase(java.util.Locale.ROOT);
+        String lower = page.toLowerCase(Locale.ROOT);
         assertThat(lower).doesNotContain("<link").doesNotContain("<img").doesNotContain("<iframe")
                 .doesNotContain("@import").doesNotContain(" src=").doesNotContain("url(http");
         // The only absolute addresses are XML namespace names, which browsers never fetch.
@@ -129,9 +132,8 @@ class ReportWriterTests {
         int svgs = 0;
         for (ClaimResult c : r.claims()) {
             for (var f : c.evidence()) {
-                svgs += f instanceof org.saddlecheck.report.results.WeightsFigure w
-                        ? w.panels().size() : f instanceof org.saddlecheck.report.results.TableFigure
-                        ? 0 : 1;
+                svgs += f instanceof WeightsFigure w ? w.panels().size()
+                        : f instanceof TableFigure ? 0 : 1;
             }
         }
         svgs += r.maps().size();

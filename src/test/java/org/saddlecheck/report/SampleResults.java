@@ -33,11 +33,12 @@ import org.saddlecheck.report.results.Worst;
  * Synthetic results covering every part of the format: every figure type, a validity map, a
  * failure with its counterexample, an error, a skipped claim, unmet coverage, inline math and text
  * that must be escaped. The curves come from the closed-form mode dynamics of the linear network
- * (THEORY 6.1) so the figures look like real evidence; nothing here is a measured number.
+ * (the paper's Section 6.1; Saxe, McClelland and Ganguli 2014) so the figures look like real
+ * evidence; nothing here is a measured number.
  */
 public final class SampleResults {
 
-    /** Singular values s_k of the sample task (three distinct modes, THEORY 6.1). */
+    /** Singular values s_k of the sample task (three distinct modes, the paper's Section 6.1). */
     static final double[] S = {1.0, 0.5, 0.25};
     /** Width H and initialization scale ε of the sample run. */
     static final int H = 50;
@@ -143,7 +144,7 @@ public final class SampleResults {
                 List.of());
     }
 
-    /** The loss L(t) = ½ Σ_k (s_k − w_k(t))² of the decoupled linear net (THEORY 6.1). */
+    /** The loss L(t) = ½ Σ_k (s_k − w_k(t))² of the decoupled linear net (Saxe et al. 2014). */
     public static LinesFigure lossCurves() {
         List<Double> t = new ArrayList<>();
         List<Double> loss = new ArrayList<>();

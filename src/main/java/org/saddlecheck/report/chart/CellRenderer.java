@@ -1,5 +1,6 @@
 package org.saddlecheck.report.chart;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -65,7 +66,7 @@ final class CellRenderer extends AbstractXYItemRenderer {
         g2.setPaint(held[item] ? ChartStyle.HELD : ChartStyle.FAILED);
         g2.fill(cell);
         g2.setPaint(Color.WHITE);
-        g2.setStroke(new java.awt.BasicStroke(0.8f));
+        g2.setStroke(new BasicStroke(0.8f));
         g2.draw(cell);
         if (!held[item] && cell.getWidth() >= 12 && cell.getHeight() >= 12) {
             float size = (float) Math.min(14, 0.7 * Math.min(cell.getWidth(), cell.getHeight()));

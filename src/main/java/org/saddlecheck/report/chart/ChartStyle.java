@@ -13,6 +13,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnits;
+import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
@@ -155,7 +156,7 @@ final class ChartStyle {
         if (l != null) {
             l.setItemFont(LEGEND);
             l.setItemPaint(INK);
-            l.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+            l.setFrame(BlockBorder.NONE);
             l.setBackgroundPaint(Color.WHITE);
             l.setPosition(RectangleEdge.BOTTOM);
         }

@@ -2,10 +2,12 @@ package org.saddlecheck.report.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -148,7 +150,7 @@ final class Charts {
         int points = 0;
         for (int s = 0; s < f.series().size(); s++) {
             Series series = f.series().get(s);
-            boolean fit = series.name().toLowerCase(java.util.Locale.ROOT).startsWith("fit");
+            boolean fit = series.name().toLowerCase(Locale.ROOT).startsWith("fit");
             data.addSeries(xySeries(s, series, f.xScale(), f.yScale(), fit, hidden));
             renderer.setSeriesPaint(s, ChartStyle.colour(s));
             renderer.setSeriesLinesVisible(s, fit);
@@ -264,7 +266,7 @@ final class Charts {
         plot.setDomainZeroBaselinePaint(ChartStyle.REFERENCE);
         plot.setRangeZeroBaselinePaint(ChartStyle.REFERENCE);
         JFreeChart chart = ChartStyle.chart(panel.label(), plot, false);
-        chart.getTitle().setFont(ChartStyle.LABEL.deriveFont(java.awt.Font.BOLD));
+        chart.getTitle().setFont(ChartStyle.LABEL.deriveFont(Font.BOLD));
         chart.addSubtitle(normLegend(top));
         return new Built(chart, hidden);
     }

@@ -33,7 +33,7 @@ public record Counterexample(JsonNode trial, double measured, double predicted, 
     public Map<String, Double> parameters() {
         Map<String, Double> out = new LinkedHashMap<>();
         JsonNode parameters = trial.path("parameters");
-        parameters.fields().forEachRemaining(e -> {
+        parameters.properties().forEach(e -> {
             JsonNode v = e.getValue();
             if (v.isNumber()) {
                 out.put(e.getKey(), v.doubleValue());

@@ -58,6 +58,10 @@ public final class ShardMerge {
         List<Results> shards = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         for (Path folder : folders) {
+            if (!Files.exists(folder)) {
+                throw new InvalidInputException(folder + " does not exist; give a results folder"
+                        + " (or its " + RESULTS_FILE + ")");
+            }
             Path file = Files.isDirectory(folder) ? folder.resolve(RESULTS_FILE) : folder;
             if (Files.isDirectory(folder) && !Files.exists(file)) {
                 throw new InvalidInputException("folder " + folder + " holds no " + RESULTS_FILE);

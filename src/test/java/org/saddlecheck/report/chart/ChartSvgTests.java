@@ -2,6 +2,7 @@ package org.saddlecheck.report.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,6 +10,8 @@ import org.assertj.core.data.Offset;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
 import org.junit.jupiter.api.Test;
 import org.saddlecheck.report.SampleResults;
 import org.saddlecheck.report.results.LinesFigure;
@@ -26,10 +29,8 @@ class ChartSvgTests {
         LinesFigure f = SampleResults.lossCurves();
         XYPlot plot = Charts.lines(f).chart().getXYPlot();
         assertThat(plot.getDataset().getSeriesCount()).isEqualTo(f.series().size());
-        assertThat(plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND))
-                .hasSize(f.vertical().size());
-        assertThat(plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND))
-                .hasSize(f.horizontal().size());
+        assertThat(plot.getDomainMarkers(Layer.FOREGROUND).size()).isEqualTo(f.vertical().size());
+        assertThat(plot.getRangeMarkers(Layer.FOREGROUND).size()).isEqualTo(f.horizontal().size());
         // The log axis plots log10 values: the tick at −3 reads 10⁻³, at 0 and 1 plain 1 and 10.
         var ticks = ((NumberAxis) plot.getRangeAxis()).getNumberFormatOverride();
         assertThat(ticks.format(-3.0)).isEqualTo("10⁻³");
@@ -71,8 +72,7 @@ class ChartSvgTests {
     void fitSeriesAreLinesAndDataSeriesArePoints() {
         ScatterFigure f = SampleResults.scalingScatter();
         JFreeChart chart = Charts.scatter(f).chart();
-        var renderer = (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) chart.getXYPlot()
-                .getRenderer();
+        var renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         assertThat(chart.getXYPlot().getDataset().getSeriesCount()).isEqualTo(4);
         for (int s = 0; s < f.series().size(); s++) {
             boolean fit = f.series().get(s).name().startsWith("fit");
@@ -130,7 +130,7 @@ class ChartSvgTests {
     @Test
     void longCurvesAreThinnedKeepingExtremes() {
         int n = 20_000;
-        List<Double> y = new java.util.ArrayList<>();
+        List<Double> y = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             y.add(i == 12_345 ? 100.0 : Math.sin(i * 1e-3));
         }
