@@ -162,4 +162,12 @@ class ReportWriterTests {
                 .hasMessageStartingWith("the report " + file.resolve("index.html")
                         + " could not be written");
     }
+
+    @Test
+    void runWithoutClaimsStillGivesAPage() {
+        Results empty = new Results(SampleResults.run().run(), List.of(), List.of());
+        String html = ReportWriter.html(empty);
+        assertThat(html).contains("The run checked no claims.").contains("<title>saddlecheck report:"
+                + " no claims</title>").endsWith("</html>\n");
+    }
 }

@@ -103,6 +103,17 @@ final class ChartStyle {
     }
 
     /**
+     * Lets a logarithmic axis that spans less than about a decade and a half tick between powers
+     * of ten (each tick then shows the value it stands for, such as 0.002), since ticks at whole
+     * powers alone would leave it with one label or none. Call once the axis range is final.
+     */
+    static void fitLogTicks(NumberAxis axis, Scale scale) {
+        if (scale == Scale.LOG && axis.getRange().getLength() < 1.5) {
+            axis.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+        }
+    }
+
+    /**
      * Where a value sits along an axis of the given scale: itself, or log₁₀ of it on a logarithmic
      * axis (−∞ for values not above zero, which such an axis cannot show).
      */

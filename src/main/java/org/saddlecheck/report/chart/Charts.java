@@ -98,6 +98,8 @@ final class Charts {
         for (int k = 0; k < f.horizontal().size(); k++) {
             hidden[0] += reference(plot, f.horizontal().get(k), k, f.yScale(), false);
         }
+        ChartStyle.fitLogTicks(x, f.xScale());
+        ChartStyle.fitLogTicks((NumberAxis) plot.getRangeAxis(), f.yScale());
         return new Built(ChartStyle.chart(null, plot, f.series().size() > 1), hidden[0]);
     }
 
@@ -172,8 +174,11 @@ final class Charts {
                 renderer.setSeriesStroke(s, ChartStyle.DASHED);
             }
         }
-        XYPlot plot = new XYPlot(data, ChartStyle.axis(f.xLabel(), f.xScale()),
-                ChartStyle.axis(f.yLabel(), f.yScale()), renderer);
+        NumberAxis x = ChartStyle.axis(f.xLabel(), f.xScale());
+        NumberAxis y = ChartStyle.axis(f.yLabel(), f.yScale());
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        ChartStyle.fitLogTicks(x, f.xScale());
+        ChartStyle.fitLogTicks(y, f.yScale());
         return new Built(ChartStyle.chart(null, plot, data.getSeriesCount() > 1), hidden[0]);
     }
 
@@ -315,6 +320,8 @@ final class Charts {
         NumberAxis y = ChartStyle.axis(m.yLabel(), m.yScale());
         x.setRange(xEdges[0], xEdges[nx]);
         y.setRange(yEdges[0], yEdges[ny]);
+        ChartStyle.fitLogTicks(x, m.xScale());
+        ChartStyle.fitLogTicks(y, m.yScale());
         XYPlot plot = new XYPlot(data, x, y, new CellRenderer(xEdges, yEdges, held));
         plot.addAnnotation(new RegimeOutline(
                 ChartStyle.plotted(m.regime().xMin(), m.xScale()),

@@ -141,4 +141,17 @@ class ChartSvgTests {
             assertThat(kept[i]).isGreaterThan(kept[i - 1]);
         }
     }
+
+    @Test
+    void narrowLogAxisTicksBetweenPowersOfTen() {
+        LinesFigure f = new LinesFigure("t", "x", "y", Scale.LINEAR, Scale.LOG,
+                List.of(new Series("a", List.of(1.0, 2.0), List.of(2e-3, 5e-3))), List.of(),
+                List.of());
+        JFreeChart chart = Charts.lines(f).chart();
+        ChartSvg.svg(chart, ChartSvg.WIDTH, ChartSvg.HEIGHT, "n");
+        // log10(5e-3 / 2e-3) ≈ 0.4 decades: whole powers of ten would leave no tick at all.
+        NumberAxis y = (NumberAxis) chart.getXYPlot().getRangeAxis();
+        assertThat(y.getTickUnit().getSize()).isLessThan(1);
+        assertThat(y.getNumberFormatOverride().format(Math.log10(3e-3))).isEqualTo("0.003");
+    }
 }
