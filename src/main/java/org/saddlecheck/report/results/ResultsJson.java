@@ -170,7 +170,13 @@ public final class ResultsJson {
     private static Worst worst(JsonCursor c) {
         c.onlyFields("measured", "predicted", "tolerance", "try");
         return c.build(() -> new Worst(c.number("measured"), c.number("predicted"),
-                c.number("tolerance"), c.integer("try")));
+                toleranceOrNaN(c), c.integer("try")));
+    }
+
+    /** A tolerance, or NaN where the claim has none (written as null, e.g. for a lower bound). */
+    private static double toleranceOrNaN(JsonCursor c) {
+        Double t = c.optionalNumber("tolerance");
+        return t == null ? Double.NaN : t;
     }
 
     private static Coverage coverage(JsonCursor c) {
@@ -184,7 +190,7 @@ public final class ResultsJson {
                 "replay");
         JsonNode trial = c.object("trial").node().deepCopy();
         return c.build(() -> new Counterexample(trial, c.number("measured"), c.number("predicted"),
-                c.number("tolerance"), c.text("description"), c.integer("shrinkSteps"),
+                toleranceOrNaN(c), c.text("description"), c.integer("shrinkSteps"),
                 c.text("replay")));
     }
 
