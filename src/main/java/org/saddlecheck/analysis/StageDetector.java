@@ -11,81 +11,95 @@ import org.saddlecheck.dynamics.Trajectory;
  * saddle-to-saddle dynamics is a staircase of plateaus joined by drops).
  *
  * <h2>Geometry it is built for</h2>
- * Plateaus are long: in a linear network drop k comes at t_k ≈ ln(1/ε)/s_k and lasts about 1/s_k;
- * in a quadratic network the drops are blow-ups O(1) wide, O(1/ε) apart. Plateau levels span many
- * orders of magnitude, and the time axis may run from 10⁻³ to 10⁹. The detector therefore works on
- * ln L (scale-free in L), compares durations only with durations (scale-free in t), and never
- * needs a time unit.
+ * Plateaus are long: in a linear network drop k comes at t_k ≈ ln(1/ε)/s_k and lasts about 1/s_k
+ * (a sigmoid in t); in a quadratic network the drops are blow-ups O(1) wide and O(1/ε) apart.
+ * Plateau levels span many orders of magnitude, the last may be zero, and the time axis may run
+ * from 10⁻³ to 10⁹. The detector therefore works on ln L (scale-free in L), compares durations only
+ * with durations (scale-free in t), and needs no time unit.
  *
  * <h2>Algorithm</h2>
  * <ol>
- * <li><b>Floor.</b> y_k = ln max(L_k, L_floor), L_floor = floorFraction · max_k L_k. Everything
- *     below the floor is one level, zero: the round-off noise of a loss that has gone to zero can
- *     make no drops.</li>
+ * <li><b>Floor.</b> y_k = ln max(L_k, L_floor), L_floor = floorFraction · max_k L_k (10⁻¹²).
+ *     Everything below the floor is one level, zero, so the round-off of a loss that has gone to
+ *     zero makes no drops; a loss computed from second moments in double precision carries
+ *     round-off near 10⁻¹⁶ of its scale, far below the floor.</li>
  * <li><b>Noise.</b> σ̂ = max over lags m ∈ {1, 2, 4} of 1.4826 · median_k |y_k − (y_{k−m} + y_{k+m})/2|
  *     / √1.5: the median absolute deviation of second differences in record order, scaled to the
- *     standard deviation of independent noise on y. Second differences cancel any trend that is
- *     linear in the record index, which covers log-spaced records on plateaus and records taken
- *     at every fixed change of the loss during drops; the median ignores the few records where
- *     the curve bends. Triples lying entirely on the floor are left out.</li>
- * <li><b>Minimum depth.</b> Δ = max(−ln(1 − minRelativeDepth), noiseMultiple · σ̂), in ln L. A level
- *     is estimated from many records, so independent noise of size σ̂ shifts a level by far less
- *     than σ̂; a level shift of 5σ̂ (the default multiple) is more than six standard deviations of
- *     the difference of two five-record medians (each has standard deviation at most 0.56 σ̂), so
- *     noise alone makes it with probability below 10⁻⁹ per pair of levels.</li>
- * <li><b>Monotone fit.</b> A running median of 5 records removes isolated outliers (and leaves every
- *     monotone stretch unchanged, so drops are not blurred); the non-increasing least-squares fit g
- *     (pool adjacent violators) then gives a curve whose level crossings c(λ), the first time
- *     g ≤ λ, are well defined, interpolated linearly in t between records.</li>
- * <li><b>Atoms.</b> g is cut greedily into maximal stretches whose range is at most 2Δ/3; each is a
- *     candidate level: the time-weighted median of g over it (each record weighing half the time
- *     to its neighbours), the level where the loss dwells whatever the density of records. A
- *     plateau is one atom or a few; a drop is many short ones.</li>
- * <li><b>Plateau rule.</b> For consecutive candidate levels A_{i−1} &gt; A_i &gt; A_{i+1} (in L), the
- *     drop from A_i to A_{i+1} has a <em>core</em>: the time between the loss being 10% and 90% of
- *     the way down, c(A_{i+1} + 0.1(A_i − A_{i+1})) − c(A_i − 0.1(A_i − A_{i+1})) (2.2/s for a
- *     logistic drop of rate s). The plateau time of A_i is the time between the cores around it,
- *     or, if shorter, its dwell time: the time ln L stays within Δ of ln A_i and nearer to it than
- *     to the neighbouring levels (on a linear scale an exponential tail looks like a new plateau
- *     after every tenfold fall; on the log scale it never settles).
- *     A candidate is a plateau when its plateau time is at least {@code plateauToDropRatio} (1) times
- *     each adjacent core: a plateau lasts at least as long as the drops next to it. The weakest
- *     candidate (smallest ratio) is removed first, which merges the drops around it, and the ratios
- *     are recomputed; a removed candidate within Δ of a neighbouring level is merged into it instead
- *     (a noisy plateau cut into two atoms). Then the two neighbouring levels closest together, if
- *     less than Δ apart, are merged into one candidate at the time-weighted median of g over both
- *     and the records between them, and both steps repeat until nothing changes.</li>
- * <li><b>Ends.</b> The first and last candidates are plateaus by the same rule, with plateau time
- *     counted from the first record or to the last one. A curve that starts falling at once (a large
- *     initialization) therefore starts with a drop, and an exponential tail still falling when the
- *     run ends is a drop, not a plateau.</li>
- * <li><b>Report.</b> A plateau extends while g stays within b of its level, b = min(Δ/2, D/4) with
- *     D the ln-depth of the adjacent drop; its level is the median of the recorded L in that
- *     extent; its flatness is −d ln L / d ln t fitted by least squares over its records with t &gt; 0.
- *     A drop's time is the half-way crossing of L = (L_before + L_after)/2 in the recorded losses
- *     (see {@link #halfWayTime}).</li>
+ *     standard deviation of independent noise on y. Second differences cancel any trend linear in
+ *     the record index, which covers log-spaced records on plateaus and records taken at every
+ *     fixed change of the loss during drops; the median ignores the few records where the curve
+ *     bends. Triples lying entirely on the floor are left out.</li>
+ * <li><b>Minimum depth.</b> Δ = max(−ln(1 − minRelativeDepth), noiseMultiple · σ̂) in ln L, with 5%
+ *     and 5σ̂ by default. A level is where the loss dwells, a median over many records, and moves
+ *     with noise by a small fraction of σ̂; two levels of one flat stretch differing by 5σ̂ would need
+ *     a median of even five independent records (standard deviation 0.56 σ̂) to be off by more than
+ *     four of its standard deviations on each side. Measured on 500 noisy copies each of a flat
+ *     curve and of a three-drop staircase, at noise 3% and 10% per record, no drop was invented
+ *     even at 2σ̂; the factor 5 is margin for heavier tails and correlated noise.</li>
+ * <li><b>Monotone fit.</b> A running median over 2m + 1 records removes outliers while leaving every
+ *     monotone stretch unchanged, so drops are not blurred; m ≥ 2 grows with σ̂ until the median's
+ *     noise is a quarter of the noise-free minimum depth (at most 51 records). The non-increasing
+ *     least-squares fit g of the result (pool adjacent violators) gives a curve whose level
+ *     crossings c(λ), the first time g ≤ λ, are well defined; they are interpolated linearly in t
+ *     between records.</li>
+ * <li><b>Candidates.</b> g is cut greedily into maximal stretches whose range is at most 2Δ/3; each
+ *     is a candidate level ℓ_i: the time-weighted median of g over it (each record weighing half the
+ *     time to its neighbours), where the loss dwells whatever the density of records. A plateau is
+ *     one candidate or a few; a drop is many short ones.</li>
+ * <li><b>Plateau rule.</b> With A_i = e^{ℓ_i}, the drop from A_i to A_{i+1} has a <em>core</em>, from
+ *     when L is 10% of the way down, c(A_i − 0.1(A_i − A_{i+1})), to when it is 90% of the way,
+ *     c(A_{i+1} + 0.1(A_i − A_{i+1})): 2.2/s for a logistic drop of rate s. (With noise each boundary
+ *     is moved out to at least 2σ̂ from the level, at most a tenth of the gap, so that it lies where
+ *     the curve moves faster than its noise.) The <em>drop into</em> A_i lasts from the start of
+ *     that core until ln L has settled within min(Δ, half the gap) of ℓ_i, or for the core if that
+ *     is longer: a sigmoid settles within a few 1/s, a slow descent (a power law) never does. The
+ *     <em>plateau time</em> of A_i is the time between the cores around it, or, if shorter, the time
+ *     ln L stays settled near ℓ_i (on a linear scale an exponential tail looks like a new plateau
+ *     after every tenfold fall; on the log scale it never settles). A candidate is a plateau when
+ *     its plateau time is at least {@code plateauToDropRatio} (1) times the drop into it and the core
+ *     of the drop after it: a plateau lasts at least as long as the drops next to it. The weakest
+ *     candidate (smallest ratio) goes first, which merges the drops around it, and the ratios are
+ *     recomputed; a candidate that goes while within Δ of a neighbouring level is merged into that
+ *     level (a noisy plateau cut in two). Then the two neighbouring levels closest together, if
+ *     less than Δ apart, are merged into one candidate at the time-weighted median of g over both,
+ *     and both steps repeat until nothing changes.</li>
+ * <li><b>Ends.</b> The first candidate is a plateau when its plateau time, counted from the first
+ *     record, is at least the core of the drop after it; a curve that starts falling at once (a
+ *     large initialization) therefore starts with a drop. The last is a plateau by the rule, counted
+ *     to the last record, or when the loss sits on the floor at the last two records: an
+ *     exponential tail still falling when the run ends is a drop, a loss that has reached zero is
+ *     not.</li>
+ * <li><b>Report.</b> A plateau extends while g stays within b of its level, b = min(Δ/2, D/4) with D
+ *     the ln-depth of the adjacent drop; its level is the median of the recorded L in that extent;
+ *     its flatness is −d ln L / d ln t fitted by least squares over its records with t &gt; 0. A
+ *     drop's time is the crossing of L = (L_before + L_after)/2 in the recorded losses (see
+ *     {@link #halfWayTime}); for a logistic drop between flat plateaus that is its τ exactly.</li>
  * </ol>
  *
  * <h2>Resolution of close drops</h2>
  * Two drops are reported separately only if the plateau between them lasts as long as each of
- * their cores; otherwise they are one drop from the level before the first to the level after the
- * second, with its half-way time between those levels. For two equal logistic drops of rate s the
- * plateau time is Δτ − 2.2/s and each core is 2.2/s, so they are resolved when their half-way
- * times are more than about 4.4/s apart: twice their 10–90% width.
+ * them; otherwise they are one drop from the level before the first to the level after the second,
+ * whose half-way time lies between theirs. For two equal logistic drops of rate s the plateau time
+ * is about Δτ − 2.2/s and each core 2.2/s, so they are resolved when their half-way times are more
+ * than about 4.5/s apart (twice their 10–90% width), up to 5.5/s when the level after the second
+ * lies a thousand times lower (its tail then takes longer to settle).
  *
  * <h2>Limitations</h2>
  * σ̂ is one number for the whole curve and assumes noise independent from record to record: noise
  * correlated over many records (SGD recorded at every step) is underestimated, and noise whose
  * relative size grows as the loss falls (additive noise near zero loss) is underestimated where it
- * is largest; raise {@code floorFraction} above such noise. The loss of gradient flow never rises;
- * a rise (from a too-large step) is pooled into the monotone fit and read as part of the plateau or
- * drop around it, never as a drop.
+ * is largest; raise {@code floorFraction} above such noise. Drops shallower than Δ, which is 5σ̂
+ * under noise, are not resolved. The loss of gradient flow never rises; a rise (from a too-large
+ * step) is pooled into the monotone fit and read as part of the plateau or drop around it, never as
+ * a drop. A drop narrower than the spacing of the records is located only to within that spacing.
  */
 public final class StageDetector {
 
     /** The 10%–90% definition of a drop's core, as a fraction of its depth in L. */
     static final double CORE_FRACTION = 0.1;
 
+    /** How close to ln L_floor (round-off in the monotone fit's averages) a level on the floor is. */
+    private static final double FLOOR_TOLERANCE = 1e-9;
     /** Core boundaries lie at least this many σ̂ from a level (in ln L). */
     private static final double NOISE_BAND = 2;
     private static final int MIN_MEDIAN_HALF_WIDTH = 2;
@@ -439,11 +453,19 @@ public final class StageDetector {
             int last = cand.size() - 1;
             double start = p == 0 ? t[0] : leaves(p, p - 1);
             double end = p == last ? t[n - 1] : leaves(p, p + 1);
-            double settledFrom = p == 0 ? t[0]
+            return Math.min(end - start, settledTo(p) - settledFrom(p));
+        }
+
+        /** When ln L comes within min(Δ, half the gap to level p − 1) of level p. */
+        private double settledFrom(int p) {
+            return p == 0 ? t[0]
                     : crossing(level(p) + Math.min(minDepth, 0.5 * (level(p - 1) - level(p))));
-            double settledTo = p == last ? t[n - 1]
+        }
+
+        /** When ln L falls more than min(Δ, half the gap to level p + 1) below level p. */
+        private double settledTo(int p) {
+            return p == cand.size() - 1 ? t[n - 1]
                     : crossing(level(p) - Math.min(minDepth, 0.5 * (level(p) - level(p + 1))));
-            return Math.min(end - start, settledTo - settledFrom);
         }
 
         /** The core duration of the drop from candidate p to p + 1. */
@@ -451,14 +473,25 @@ public final class StageDetector {
             return leaves(p + 1, p) - leaves(p, p + 1);
         }
 
-        /** Plateau time over the longer adjacent core, for an interior candidate. */
+        /**
+         * The duration of the drop into candidate p: from 10% of its way down until the loss has
+         * settled near level p, or its core if that is longer. A sigmoid's tail settles within a
+         * few 1/s; a slow descent (a power law) never does, and its whole tail counts as drop.
+         */
+        private double dropInto(int p) {
+            return Math.max(core(p - 1), settledFrom(p) - leaves(p - 1, p));
+        }
+
+        /** Plateau time over the longest drop next to candidate p (0 &lt; p &lt; last). */
         private double strength(int p) {
-            double longest = Math.max(core(p - 1), core(p));
-            double time = plateauTime(p);
-            if (longest <= 0) {
+            return ratio(plateauTime(p), Math.max(dropInto(p), core(p)));
+        }
+
+        private static double ratio(double time, double drop) {
+            if (drop <= 0) {
                 return time > 0 ? Double.POSITIVE_INFINITY : 0;
             }
-            return time / longest;
+            return time / drop;
         }
 
         /** The first time g ≤ λ, interpolated linearly in t; the last time if g stays above. */
@@ -487,15 +520,23 @@ public final class StageDetector {
             if (cand.size() == 1) {
                 return true;
             }
-            return plateauTime(0) >= settings.plateauToDropRatio() * core(0);
+            return ratio(plateauTime(0), core(0)) >= settings.plateauToDropRatio();
         }
 
+        /**
+         * The last candidate is a plateau by the same rule, or if it lies on the floor for at least
+         * two records: a loss that has gone to zero stays there, whatever the run's length.
+         */
         private boolean lastIsPlateau() {
             int last = cand.size() - 1;
             if (last == 0) {
                 return true;
             }
-            return plateauTime(last) >= settings.plateauToDropRatio() * core(last - 1);
+            if (level(last) - Math.log(floor) < FLOOR_TOLERANCE
+                    && y[n - 1] == y[n - 2] && y[n - 1] == Math.log(floor)) {
+                return true;
+            }
+            return ratio(plateauTime(last), dropInto(last)) >= settings.plateauToDropRatio();
         }
 
         /** Assembles plateaus and drops from the surviving candidates. */
