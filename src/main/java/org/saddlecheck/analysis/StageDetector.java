@@ -114,7 +114,8 @@ public final class StageDetector {
      * @param noiseMultiple the minimum ln-depth of a drop in units of σ̂, at least 0
      * @param floorFraction the fraction of the largest loss below which the loss counts as zero,
      *     in [1e-300, 1)
-     * @param plateauToDropRatio how many times the adjacent drops' cores a plateau must last, &gt; 0
+     * @param plateauToDropRatio how many times as long as the drops next to it a plateau must last,
+     *     &gt; 0
      */
     public record Settings(double minRelativeDepth, double noiseMultiple, double floorFraction,
             double plateauToDropRatio) {
@@ -261,6 +262,9 @@ public final class StageDetector {
         int pad = Math.max(2, (b - a + 1) / 2);
         int from = Math.max(lo, a - pad);
         int to = Math.min(hi, b + pad);
+        if (t[to] == t[from]) {
+            return t[from];
+        }
         boolean logTime = t[from] > 0;
         LineFit fit = LineFit.of(coordinates(t, from, to, logTime), Arrays.copyOfRange(L, from, to + 1));
         double xa = logTime ? Math.log(t[a]) : t[a];
@@ -555,7 +559,7 @@ public final class StageDetector {
             }
             List<Stages.Drop> drops = new ArrayList<>();
             for (int p = 0; p + 1 < m; p++) {
-                drops.add(dropBetween(p, plateaus[p], plateaus[p + 1]));
+                drops.add(dropBetween(plateaus[p], plateaus[p + 1]));
             }
             List<Stages.Plateau> found = new ArrayList<>();
             for (Stages.Plateau q : plateaus) {
@@ -586,7 +590,7 @@ public final class StageDetector {
             return new Stages.Plateau(start, end, level, flatness(range[0], range[1]));
         }
 
-        private Stages.Drop dropBetween(int p, Stages.Plateau before, Stages.Plateau after) {
+        private Stages.Drop dropBetween(Stages.Plateau before, Stages.Plateau after) {
             double start = before != null ? before.end() : t[0];
             double end = after != null ? after.start() : t[n - 1];
             double levelBefore = before != null ? before.level() : Math.max(0, L[0]);
