@@ -50,6 +50,11 @@ final class JsonFields {
         return node.get(name);
     }
 
+    /** The raw value of a required field, for structures the accessors do not cover. */
+    JsonNode node(String name) {
+        return required(name);
+    }
+
     JsonFields object(String name) {
         return of(required(name), path(name));
     }
