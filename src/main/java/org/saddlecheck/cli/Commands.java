@@ -9,5 +9,6 @@ final class Commands {
 
     static void register(CommandLine cli) {
         // Each subcommand registers itself here, one line each.
+        cli.addSubcommand("simulate", new SimulateCommand());
     }
 }

@@ -11,9 +11,15 @@ import org.saddlecheck.network.Network;
  * |u| + |v| entries, u_i first, then v_i. The labels name the entries of one block in order, so
  * that θ reshaped to H × (|u| + |v|) has the columns {@code u} followed by {@code v}.
  *
- * <p>Labels: for fully connected networks u = x[0] … x[D_in−1] (then {@code bias} when the network
- * has one) and v = y[0] … y[D_out−1]; for other networks u[j] and v[j] unless their layout is known
- * here.
+ * <p>Labels, as each network documents its layout:
+ * <ul>
+ *   <li>fully connected: u = x[0] … x[D_in−1] (then {@code bias} when the network has one),
+ *       v = y[0] … y[D_out−1];</li>
+ *   <li>convolutional: u = kernel[0] … kernel[k−1], v = patch[0] … patch[N_p−1];</li>
+ *   <li>attention: u = key[0] … key[D−1], query[0] … query[D−1], v = value;</li>
+ *   <li>attention-merged: u = W[a][b] row-major (W_ab at a·D + b), v = value;</li>
+ *   <li>any other network: u[j] and v[j].</li>
+ * </ul>
  *
  * @param network the network kind
  * @param width H
@@ -34,17 +40,37 @@ public record ParameterLayout(
 
     /** The layout of {@code network}'s parameter vector. */
     public static ParameterLayout of(Network network) {
-        List<String> u = numbered("u", network.uSize());
-        List<String> v = numbered("v", network.vSize());
+        int uSize = network.uSize();
+        int vSize = network.vSize();
+        List<String> u;
+        List<String> v;
         if (network instanceof FullyConnected fc) {
             u = numbered("x", fc.inputSize());
             if (fc.bias()) {
                 u.add("bias");
             }
             v = numbered("y", fc.outputSize());
+        } else if (Kinds.CONVOLUTIONAL.contains(network.kind())) {
+            u = numbered("kernel", uSize);
+            v = numbered("patch", vSize);
+        } else if (network.kind().equals("attention") && uSize % 2 == 0 && vSize == 1) {
+            u = numbered("key", uSize / 2);
+            u.addAll(numbered("query", uSize / 2));
+            v = List.of("value");
+        } else if (network.kind().equals("attention-merged") && vSize == 1) {
+            int d = (int) Math.round(Math.sqrt(uSize));
+            u = new ArrayList<>();
+            for (int a = 0; a < d; a++) {
+                for (int b = 0; b < d; b++) {
+                    u.add("W[" + a + "][" + b + "]");
+                }
+            }
+            v = List.of("value");
+        } else {
+            u = numbered("u", uSize);
+            v = numbered("v", vSize);
         }
-        return new ParameterLayout(network.kind(), network.width(), network.uSize(),
-                network.vSize(), u, v);
+        return new ParameterLayout(network.kind(), network.width(), uSize, vSize, u, v);
     }
 
     /** |u| + |v|. */
