@@ -17,20 +17,27 @@ import org.saddlecheck.InvalidInputException;
 final class JsonFields {
     private final JsonNode node;
     private final String path;
+    private final Set<String> known;
     private final Set<String> read = new LinkedHashSet<>();
 
-    private JsonFields(JsonNode node, String path) {
+    private JsonFields(JsonNode node, String path, Set<String> known) {
         this.node = node;
         this.path = path;
+        this.known = known;
     }
 
-    /** The fields of {@code node}, which must be a JSON object; {@code path} is "" at the root. */
-    static JsonFields of(JsonNode node, String path) {
+    /**
+     * The fields of {@code node}, which must be a JSON object.
+     *
+     * @param path the object's path, "" at the root
+     * @param known every field name this object may have, whatever the kind
+     */
+    static JsonFields of(JsonNode node, String path, Set<String> known) {
         if (node == null || !node.isObject()) {
             throw new InvalidInputException((path.isEmpty() ? "the file" : path)
                     + " must be a JSON object, not " + describe(node));
         }
-        return new JsonFields(node, path);
+        return new JsonFields(node, path, known);
     }
 
     /** The full path of a field of this object. */
@@ -45,6 +52,15 @@ final class JsonFields {
     private JsonNode required(String name) {
         read.add(name);
         if (!has(name)) {
+            // A misspelt field is the likely cause; name it first.
+            Iterator<String> names = node.fieldNames();
+            while (names.hasNext()) {
+                String other = names.next();
+                if (!known.contains(other)) {
+                    throw new InvalidInputException("unknown field " + path(other) + " (and "
+                            + path(name) + " is missing)");
+                }
+            }
             throw new InvalidInputException("missing required field " + path(name));
         }
         return node.get(name);
@@ -55,8 +71,8 @@ final class JsonFields {
         return required(name);
     }
 
-    JsonFields object(String name) {
-        return of(required(name), path(name));
+    JsonFields object(String name, Set<String> fields) {
+        return of(required(name), path(name), fields);
     }
 
     String string(String name) {
@@ -138,20 +154,19 @@ final class JsonFields {
     }
 
     /**
-     * Rejects every field that was not read, naming the first in document order. A field that some
-     * other kind uses is named as not applying to {@code kindDescription}.
+     * Rejects every field that was not read, naming the first in document order. A known field
+     * that the chosen kind does not read is named as not applying to {@code kindDescription}.
      *
-     * @param otherKnown fields of this object that other kinds read
      * @param kindDescription for example "network kind 'linear'"
      */
-    void finish(Set<String> otherKnown, String kindDescription) {
+    void finish(String kindDescription) {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (read.contains(name)) {
                 continue;
             }
-            if (otherKnown.contains(name)) {
+            if (known.contains(name)) {
                 throw new InvalidInputException("field " + path(name) + " does not apply to "
                         + kindDescription);
             }

@@ -60,17 +60,17 @@ public final class ScenarioJson {
 
     /** As {@link #fromTree(JsonNode)}, with field paths prefixed by {@code path} and a dot. */
     static Scenario fromTree(JsonNode root, String path) {
-        JsonFields top = JsonFields.of(root, path);
+        JsonFields top = JsonFields.of(root, path, TOP_FIELDS);
         String format = top.string("format");
         if (!Scenario.FORMAT.equals(format)) {
             throw new InvalidInputException(top.path("format") + " '" + format + "' is not "
                     + Scenario.FORMAT + ", the only scenario format this version reads");
         }
-        NetworkSpec network = network(top.object("network"), top.path("network.kind"));
-        DataSpec data = data(top.object("data"));
-        InitSpec init = init(top.object("init"));
-        DynamicsSpec dynamics = dynamics(top.object("dynamics"));
-        top.finish(Set.of(), "");
+        NetworkSpec network = network(top.object("network", NETWORK_FIELDS), top.path("network.kind"));
+        DataSpec data = data(top.object("data", DATA_FIELDS));
+        InitSpec init = init(top.object("init", INIT_FIELDS));
+        DynamicsSpec dynamics = dynamics(top.object("dynamics", DYNAMICS_FIELDS));
+        top.finish("");
         Scenario scenario = new Scenario(network, data, init, dynamics);
         ScenarioChecks.check(scenario, path);
         return scenario;
@@ -103,7 +103,7 @@ public final class ScenarioJson {
             }
             default -> throw new IllegalStateException(family.name());
         }
-        f.finish(NETWORK_FIELDS, "network kind '" + kind + "'");
+        f.finish("network kind '" + kind + "'");
         return new NetworkSpec(kind, width, inputs, outputs, bias, patches, kernel, dimension,
                 context);
     }
@@ -150,19 +150,19 @@ public final class ScenarioJson {
                 samples = X.length;
             }
         }
-        f.finish(DATA_FIELDS, "data kind '" + kind + "'");
+        f.finish("data kind '" + kind + "'");
         return new DataSpec(kind, seed, samples, spectrum, noise, exact, rays, weights, kinks, X, Y);
     }
 
     private static InitSpec init(JsonFields f) {
         if (f.has("theta")) {
             double[] theta = f.numbers("theta");
-            f.finish(INIT_FIELDS, "an explicit initialization (" + f.path("theta") + ")");
+            f.finish("an explicit initialization (" + f.path("theta") + ")");
             return InitSpec.explicit(theta);
         }
         double scale = f.number("scale");
         long seed = f.integer("seed");
-        f.finish(INIT_FIELDS, "a Gaussian initialization");
+        f.finish("a Gaussian initialization");
         return InitSpec.gaussian(scale, seed);
     }
 
@@ -190,14 +190,14 @@ public final class ScenarioJson {
         double lossChange = DynamicsSpec.DEFAULT_LOSS_CHANGE;
         boolean unitNorms = true;
         if (f.has("record")) {
-            JsonFields r = f.object("record");
+            JsonFields r = f.object("record", RECORD_FIELDS);
             firstTime = r.number("firstTime", firstTime);
             perDecade = r.size("pointsPerDecade", perDecade);
             lossChange = r.number("lossChange", lossChange);
             unitNorms = r.bool("unitNorms", true);
-            r.finish(RECORD_FIELDS, "");
+            r.finish("");
         }
-        f.finish(DYNAMICS_FIELDS, "dynamics kind '" + kind + "'");
+        f.finish("dynamics kind '" + kind + "'");
         return new DynamicsSpec(kind, endTime, step, tolerance, batchSize, seed, snapshots,
                 firstTime, perDecade, lossChange, unitNorms);
     }

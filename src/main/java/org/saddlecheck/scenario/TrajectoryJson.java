@@ -23,6 +23,10 @@ public final class TrajectoryJson {
     /** The value of the {@code format} field of trajectory files this version reads and writes. */
     public static final String FORMAT = "saddlecheck-trajectory/1";
 
+    private static final Set<String> TOP_FIELDS = Set.of("format", "scenario", "origin", "layout",
+            "integrator", "times", "losses", "unitNorms", "snapshots", "finalTheta",
+            "gradientEvaluations", "steps");
+    private static final Set<String> SNAPSHOT_FIELDS = Set.of("time", "theta");
     private static final Set<String> LAYOUT_FIELDS =
             Set.of("network", "width", "uSize", "vSize", "unitSize", "parameterCount", "u", "v");
 
@@ -92,7 +96,7 @@ public final class TrajectoryJson {
     }
 
     private static TrajectoryFile fromTree(JsonNode root) {
-        JsonFields top = JsonFields.of(root, "");
+        JsonFields top = JsonFields.of(root, "", TOP_FIELDS);
         String format = top.string("format");
         if (!FORMAT.equals(format)) {
             throw new InvalidInputException("format '" + format + "' is not " + FORMAT
@@ -100,7 +104,7 @@ public final class TrajectoryJson {
         }
         Scenario scenario = ScenarioJson.fromTree(top.node("scenario"), "scenario");
         Scenario origin = ScenarioJson.fromTree(top.node("origin"), "origin");
-        ParameterLayout layout = layout(top.object("layout"));
+        ParameterLayout layout = layout(top.object("layout", LAYOUT_FIELDS));
         Require.that(layout.parameterCount() == ScenarioResolver.network(scenario.network())
                 .parameterCount(), "layout.parameterCount (" + layout.parameterCount()
                 + ") does not match the network of the scenario");
@@ -120,7 +124,7 @@ public final class TrajectoryJson {
         requireTheta("finalTheta", finalTheta, layout);
         long evaluations = top.integer("gradientEvaluations");
         long steps = top.integer("steps");
-        top.finish(Set.of(), "");
+        top.finish("");
         return new TrajectoryFile(scenario, origin, layout, integrator, times, losses, unitNorms,
                 snapshots, finalTheta, evaluations, steps);
     }
@@ -135,7 +139,7 @@ public final class TrajectoryJson {
                 "layout.parameterCount must be width × unitSize");
         List<String> u = labels(f, "u");
         List<String> v = labels(f, "v");
-        f.finish(LAYOUT_FIELDS, "");
+        f.finish("");
         Require.that(u.size() == uSize, "layout.u has " + u.size() + " labels but layout.uSize is "
                 + uSize);
         Require.that(v.size() == vSize, "layout.v has " + v.size() + " labels but layout.vSize is "
@@ -178,10 +182,10 @@ public final class TrajectoryJson {
                     + JsonFields.describe(node));
         }
         for (int k = 0; k < node.size(); k++) {
-            JsonFields s = JsonFields.of(node.get(k), "snapshots[" + k + "]");
+            JsonFields s = JsonFields.of(node.get(k), "snapshots[" + k + "]", SNAPSHOT_FIELDS);
             double time = s.number("time");
             double[] theta = s.numbers("theta");
-            s.finish(Set.of(), "");
+            s.finish("");
             requireTheta(s.path("theta"), theta, layout);
             snapshots.add(new Trajectory.Snapshot(time, theta));
         }
