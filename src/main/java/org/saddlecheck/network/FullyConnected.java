@@ -85,6 +85,7 @@ public final class FullyConnected implements Network {
     @Override
     public DMatrixRMaj unitTerm(double[] theta, int unit, DMatrixRMaj X) {
         checkShapes(theta, X);
+        Require.that(unit >= 0 && unit < width, "unit (" + unit + ") must be in [0, " + width + ")");
         DMatrixRMaj out = new DMatrixRMaj(X.numRows, outputs);
         addUnitTerm(theta, unit, X, out);
         return out;
@@ -126,28 +127,41 @@ public final class FullyConnected implements Network {
      * The loss on {@code data}. A linear network without bias uses the exact second-moment form
      * {@link LinearStatisticsObjective}, whose cost does not depend on P; every other network sums
      * over the samples ({@link FullyConnectedObjective}).
+     *
+     * @throws org.saddlecheck.InvalidInputException if the data's column counts do not fit
      */
     @Override
     public Objective objective(Dataset data) {
-        Require.that(data.inputSize() == inputs, "the data has " + data.inputSize()
-                + " input columns but the " + kind() + " network expects " + inputs);
-        Require.that(data.outputSize() == outputs, "the data has " + data.outputSize()
-                + " target columns but the " + kind() + " network expects " + outputs);
+        checkData(data);
         if (activation == Activation.LINEAR && !bias) {
             return new LinearStatisticsObjective(this, data);
         }
-        return new FullyConnectedObjective(this, data);
+        return new FullyConnectedObjective(this, data, 0);
     }
 
+    /**
+     * The sample-by-sample loss restricted to minibatches of at most {@code batchSize} rows
+     * ({@link FullyConnectedObjective}); it starts on the full data. Also for the linear network,
+     * since a minibatch has no precomputed statistics.
+     */
     @Override
     public MinibatchObjective minibatchObjective(Dataset data, int batchSize) {
-        throw new UnsupportedOperationException("minibatches are not implemented yet");
+        checkData(data);
+        Require.positive("minibatch size B", batchSize);
+        return new FullyConnectedObjective(this, data, batchSize);
     }
 
     /** The sample-by-sample loss, also for a linear network (to test it against the statistics). */
     public Objective sampleObjective(Dataset data) {
-        objective(data);
-        return new FullyConnectedObjective(this, data);
+        checkData(data);
+        return new FullyConnectedObjective(this, data, 0);
+    }
+
+    private void checkData(Dataset data) {
+        Require.that(data.inputSize() == inputs, "the data has " + data.inputSize()
+                + " input columns but the " + kind() + " network expects " + inputs);
+        Require.that(data.outputSize() == outputs, "the data has " + data.outputSize()
+                + " target columns but the " + kind() + " network expects " + outputs);
     }
 
     @Override

@@ -5,52 +5,51 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.saddlecheck.task.Dataset;
 
 /**
- * The loss of a {@link FullyConnected} network summed over the samples. With Z = X̃Uᵀ (P × H) the
- * pre-activations, A = σ(Z) and R = AV − Y the residuals:
+ * The loss of a {@link FullyConnected} network summed over the samples (or a minibatch of B rows,
+ * see {@link SampleObjective}). With X̃ the inputs with the bias column when there is one,
+ * Z = X̃Uᵀ (B × H) the pre-activations, A = σ(Z) and R = AV − Y the residuals:
  * <pre>
- *   L    = ‖R‖²_F / (2P)
- *   ∇_V  = Aᵀ R / P                       (H × D_out)
- *   ∇_U  = ((R Vᵀ) ⊙ σ'(Z))ᵀ X̃ / P       (H × |u|)
+ *   L    = ‖R‖²_F / (2B)
+ *   ∇_V  = Aᵀ R / B                       (H × D_out)
+ *   ∇_U  = ((R Vᵀ) ⊙ σ'(Z))ᵀ X̃ / B       (H × |u|)
  * </pre>
- * All workspaces are allocated once, in the constructor.
+ * (B is the number of rows evaluated: P for the full data.)
+ * All workspaces are allocated once, in the constructor, for max(P, capacity) rows.
  */
-final class FullyConnectedObjective implements Objective {
+final class FullyConnectedObjective extends SampleObjective {
     private final FullyConnected network;
-    private final Dataset data;
     private final Activation sigma;
-    private final DMatrixRMaj Xt;
-    private final DMatrixRMaj Y;
-    private final double inverseP;
 
     private final DMatrixRMaj U;
     private final DMatrixRMaj V;
     private final DMatrixRMaj Z;
     private final DMatrixRMaj A;
-    private final DMatrixRMaj R;
-    private final DMatrixRMaj B;
+    private final DMatrixRMaj gradZ;
     private final DMatrixRMaj gradU;
     private final DMatrixRMaj gradV;
 
-    FullyConnectedObjective(FullyConnected network, Dataset data) {
+    FullyConnectedObjective(FullyConnected network, Dataset data, int capacity) {
+        this(network, network.bias() ? withOnes(data.X()) : data.X(), data.Y(), capacity);
+    }
+
+    private FullyConnectedObjective(FullyConnected network, DMatrixRMaj Xt, DMatrixRMaj Y,
+            int capacity) {
+        super(network.parameterCount(), new DMatrixRMaj[] {Xt}, Y, capacity);
         this.network = network;
-        this.data = data;
         this.sigma = network.activation();
-        this.Xt = network.bias() ? withOnes(data.X()) : data.X();
-        this.Y = data.Y();
-        this.inverseP = 1.0 / data.samples();
-        int p = data.samples();
+        int rows = maxRows();
         int h = network.width();
         U = new DMatrixRMaj(h, network.uSize());
         V = new DMatrixRMaj(h, network.vSize());
-        Z = new DMatrixRMaj(p, h);
-        A = new DMatrixRMaj(p, h);
-        R = new DMatrixRMaj(p, network.outputSize());
-        B = new DMatrixRMaj(p, h);
+        Z = new DMatrixRMaj(rows, h);
+        A = new DMatrixRMaj(rows, h);
+        gradZ = new DMatrixRMaj(rows, h);
         gradU = new DMatrixRMaj(h, network.uSize());
         gradV = new DMatrixRMaj(h, network.vSize());
     }
 
-    private static DMatrixRMaj withOnes(DMatrixRMaj X) {
+    /** X̃ = [X, 1], a new P × (D_in + 1) matrix. */
+    static DMatrixRMaj withOnes(DMatrixRMaj X) {
         DMatrixRMaj Xt = new DMatrixRMaj(X.numRows, X.numCols + 1);
         CommonOps_DDRM.insert(X, Xt, 0, 0);
         for (int mu = 0; mu < X.numRows; mu++) {
@@ -59,61 +58,38 @@ final class FullyConnectedObjective implements Objective {
         return Xt;
     }
 
+    /** Z = X̃Uᵀ, A = σ(Z), F = AV. */
     @Override
-    public int dimension() {
-        return network.parameterCount();
-    }
-
-    @Override
-    public double loss(double[] theta) {
-        forward(theta);
-        return residualLoss();
-    }
-
-    @Override
-    public double lossAndGradient(double[] theta, double[] gradient) {
-        forward(theta);
-        double loss = residualLoss();
-
-        // ∇_V = Aᵀ R / P
-        CommonOps_DDRM.multTransA(inverseP, A, R, gradV);
-
-        // B = (R Vᵀ) ⊙ σ'(Z), then ∇_U = Bᵀ X̃ / P
-        CommonOps_DDRM.multTransB(R, V, B);
-        double[] b = B.data;
-        double[] z = Z.data;
-        for (int k = 0, n = b.length; k < n; k++) {
-            b[k] *= sigma.derivative(z[k]);
-        }
-        CommonOps_DDRM.multTransA(inverseP, B, Xt, gradU);
-
-        Units.join(gradU, gradV, gradient);
-        return loss;
-    }
-
-    /** Z = X̃Uᵀ, A = σ(Z), R = AV − Y. */
-    private void forward(double[] theta) {
+    void forward(double[] theta, DMatrixRMaj[] inputs, DMatrixRMaj F) {
+        DMatrixRMaj Xt = inputs[0];
         Units.split(theta, network.uSize(), network.vSize(), U, V);
         CommonOps_DDRM.multTransB(Xt, U, Z);
+        A.reshape(Z.numRows, Z.numCols, false);
         double[] z = Z.data;
         double[] a = A.data;
-        for (int k = 0, n = z.length; k < n; k++) {
+        for (int k = 0, n = Z.numRows * Z.numCols; k < n; k++) {
             a[k] = sigma.value(z[k]);
         }
-        CommonOps_DDRM.mult(A, V, R);
-        CommonOps_DDRM.subtractEquals(R, Y);
+        CommonOps_DDRM.mult(A, V, F);
     }
 
-    private double residualLoss() {
-        double sum = 0;
-        for (double r : R.data) {
-            sum += r * r;
+    /** ∇_V = Aᵀ R / B; then ∇_Z = (R Vᵀ) ⊙ σ'(Z) (times B) and ∇_U = ∇_Zᵀ X̃ / B. */
+    @Override
+    void backward(double[] theta, DMatrixRMaj[] inputs, DMatrixRMaj R, double scale,
+            double[] gradient) {
+        CommonOps_DDRM.multTransA(scale, A, R, gradV);
+        CommonOps_DDRM.multTransB(R, V, gradZ);
+        double[] g = gradZ.data;
+        double[] z = Z.data;
+        for (int k = 0, n = gradZ.numRows * gradZ.numCols; k < n; k++) {
+            g[k] *= sigma.derivative(z[k]);
         }
-        return 0.5 * inverseP * sum;
+        CommonOps_DDRM.multTransA(scale, gradZ, inputs[0], gradU);
+        Units.join(gradU, gradV, gradient);
     }
 
     @Override
-    public Objective copy() {
-        return new FullyConnectedObjective(network, data);
+    public MinibatchObjective copy() {
+        return new FullyConnectedObjective(network, fullInputs()[0], fullY(), capacity());
     }
 }

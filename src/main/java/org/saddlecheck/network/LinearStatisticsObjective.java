@@ -2,12 +2,18 @@ package org.saddlecheck.network;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.saddlecheck.InvalidInputException;
+import org.saddlecheck.Require;
 import org.saddlecheck.task.Dataset;
 
 /**
- * The exact loss of the linear fully connected network written with the data's second moments,
- * so that one evaluation costs O(H·D_in·D_out) whatever the number of samples P. With
- * W = Vᵀ U (D_out × D_in), G = W Σ_xx − Σ_yx and M = Σ_yx Σ_xx⁺ the least-squares map:
+ * The exact loss of a network whose φ is linear in u, written with the data's second moments, so
+ * that one evaluation costs O(H·D_in·D_out) whatever the number of samples P. Such a network
+ * computes f(x) = W x with W = Vᵀ U = Σ_i v_i u_iᵀ: the linear fully connected network
+ * (W is D_out × D_in) and the linear convolutional network (W is N_p × k, and f = ⟨W, x⟩ reads the
+ * same numbers as the 1 × N_p·k map applied to x, so the statistics below use W reshaped to
+ * D_out × D_in and the gradient products use it as |v| × |u|; the reshape copies nothing). With
+ * G = W Σ_xx − Σ_yx and M = Σ_yx Σ_xx⁺ the least-squares map:
  * <pre>
  *   L    = ½ ⟨W − M, G⟩ + L_irr,     L_irr = ½ (tr Σ_yy − ⟨M, Σ_yx⟩)
  *   ∇_U  = V G                        (H × D_in;  ∂L/∂u_i = Gᵀ v_i)
@@ -18,7 +24,7 @@ import org.saddlecheck.task.Dataset;
  * its relative accuracy on late plateaus. L_irr is the irreducible loss.
  */
 public final class LinearStatisticsObjective implements Objective {
-    private final FullyConnected network;
+    private final Network network;
     private final Dataset data;
     private final DMatrixRMaj sigmaXX;
     private final DMatrixRMaj sigmaYX;
@@ -32,7 +38,11 @@ public final class LinearStatisticsObjective implements Objective {
     private final DMatrixRMaj gradU;
     private final DMatrixRMaj gradV;
 
-    LinearStatisticsObjective(FullyConnected network, Dataset data) {
+    /**
+     * @param network a network with {@link PhiTraits#linear()} φ whose map is x ↦ (VᵀU) x with
+     *     |v|·|u| = D_out·D_in
+     */
+    LinearStatisticsObjective(Network network, Dataset data) {
         this.network = network;
         this.data = data;
         this.sigmaXX = data.sigmaXX();
@@ -41,18 +51,24 @@ public final class LinearStatisticsObjective implements Objective {
         CommonOps_DDRM.pinv(sigmaXX, pinv);
         this.M = new DMatrixRMaj(sigmaYX.numRows, sigmaYX.numCols);
         CommonOps_DDRM.mult(sigmaYX, pinv, M);
-        double fitted = CommonOps_DDRM.dot(M, sigmaYX);
+        double fitted = 0;
+        for (int k = 0; k < M.data.length; k++) {
+            fitted += M.data[k] * sigmaYX.data[k];
+        }
         this.irreducibleLoss = Math.max(0, 0.5 * (CommonOps_DDRM.trace(data.sigmaYY()) - fitted));
 
         int h = network.width();
-        int dIn = network.inputSize();
-        int dOut = network.outputSize();
-        U = new DMatrixRMaj(h, dIn);
-        V = new DMatrixRMaj(h, dOut);
-        W = new DMatrixRMaj(dOut, dIn);
-        G = new DMatrixRMaj(dOut, dIn);
-        gradU = new DMatrixRMaj(h, dIn);
-        gradV = new DMatrixRMaj(h, dOut);
+        int uSize = network.uSize();
+        int vSize = network.vSize();
+        Require.that(network.traits().linear() && uSize * vSize == sigmaYX.getNumElements(),
+                "the " + network.kind() + " network is not linear in W = VᵀU with "
+                + sigmaYX.numRows + "·" + sigmaYX.numCols + " entries");
+        U = new DMatrixRMaj(h, uSize);
+        V = new DMatrixRMaj(h, vSize);
+        W = new DMatrixRMaj(vSize, uSize);
+        G = new DMatrixRMaj(vSize, uSize);
+        gradU = new DMatrixRMaj(h, uSize);
+        gradV = new DMatrixRMaj(h, vSize);
     }
 
     /** L_irr, the loss of the best linear map; the floor under every plateau. */
@@ -81,12 +97,20 @@ public final class LinearStatisticsObjective implements Objective {
         return loss;
     }
 
-    /** W = VᵀU and G = WΣ_xx − Σ_yx. */
+    /** W = VᵀU and G = WΣ_xx − Σ_yx, both left shaped |v| × |u|. */
     private void residual(double[] theta) {
+        if (theta.length != network.parameterCount()) {
+            throw new InvalidInputException("a parameter vector of length "
+                    + theta.length + " was given but this objective has "
+                    + network.parameterCount() + " parameters");
+        }
         Units.split(theta, U.numCols, V.numCols, U, V);
         CommonOps_DDRM.multTransA(V, U, W);
+        W.reshape(sigmaYX.numRows, sigmaYX.numCols, false);
         CommonOps_DDRM.mult(W, sigmaXX, G);
         CommonOps_DDRM.subtractEquals(G, sigmaYX);
+        W.reshape(V.numCols, U.numCols, false);
+        G.reshape(V.numCols, U.numCols, false);
     }
 
     /** ½⟨W − M, G⟩, summed without forming W − M. */
