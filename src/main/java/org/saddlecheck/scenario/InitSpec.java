@@ -21,7 +21,7 @@ public record InitSpec(double scale, long seed, double[] theta) {
     }
 
     /** Whether θ(0) is given as numbers. */
-    public boolean isExplicit() {
+    public boolean hasTheta() {
         return theta != null;
     }
 

@@ -170,7 +170,7 @@ final class ScenarioChecks {
     }
 
     private static void init(InitSpec init, Network network, String p) {
-        if (init.isExplicit()) {
+        if (init.hasTheta()) {
             Require.that(init.theta().length == network.parameterCount(), p + "init.theta has "
                     + init.theta().length + " entries but the " + describe(network) + " needs "
                     + network.parameterCount());

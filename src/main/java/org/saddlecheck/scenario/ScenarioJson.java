@@ -279,7 +279,7 @@ public final class ScenarioJson {
 
     private static ObjectNode init(InitSpec i) {
         ObjectNode o = JsonText.MAPPER.createObjectNode();
-        if (i.isExplicit()) {
+        if (i.hasTheta()) {
             o.set("theta", numbers(i.theta()));
         } else {
             o.put("scale", i.scale());

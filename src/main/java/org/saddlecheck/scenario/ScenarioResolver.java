@@ -7,7 +7,9 @@ import org.saddlecheck.InvalidInputException;
 import org.saddlecheck.dynamics.Integrator;
 import org.saddlecheck.dynamics.RunPlan;
 import org.saddlecheck.network.Activation;
+import org.saddlecheck.network.Convolutional;
 import org.saddlecheck.network.FullyConnected;
+import org.saddlecheck.network.LinearAttention;
 import org.saddlecheck.network.Network;
 import org.saddlecheck.task.Dataset;
 import org.saddlecheck.task.Draws;
@@ -69,8 +71,10 @@ public final class ScenarioResolver {
         return switch (Kinds.family(p + "network.kind", kind)) {
             case FULLY_CONNECTED -> new FullyConnected(activation(kind), spec.inputs(),
                     spec.outputs(), spec.width(), spec.bias());
-            case CONVOLUTIONAL, ATTENTION -> throw new InvalidInputException(p + "network.kind '"
-                    + kind + "' is not available in this build");
+            case CONVOLUTIONAL -> new Convolutional(activation(kind.replace("-conv", "")),
+                    spec.patches(), spec.kernel(), spec.width());
+            case ATTENTION -> new LinearAttention(spec.dimension(), spec.context(), spec.width(),
+                    kind.equals("attention-merged"));
         };
     }
 
@@ -131,7 +135,7 @@ public final class ScenarioResolver {
      * documentation. Returns a new array of length {@code parameterCount}.
      */
     public static double[] initialTheta(InitSpec init, int parameterCount) {
-        if (init.isExplicit()) {
+        if (init.hasTheta()) {
             return init.theta().clone();
         }
         Well19937c random = Draws.generator(init.seed());

@@ -82,6 +82,42 @@ class ScenarioJsonTests {
     }
 
     @Test
+    void convolutionalAndAttentionScenariosRoundTripThroughText() {
+        Scenario conv = new Scenario(new NetworkSpec("relu-conv", 4, 0, 0, false, 3, 2, 0, 0),
+                DataSpec.generated("patches", 1, 10, 1, 0.5).withNoise(0.2),
+                InitSpec.gaussian(0.01, 2), DynamicsSpec.rungeKutta4(3, 0.01));
+        Scenario attention = new Scenario(new NetworkSpec("attention-merged", 2, 0, 0, false, 0, 0,
+                2, 5), DataSpec.generated("in-context", 1, 10, 2, 0.5), InitSpec.gaussian(0.01, 2),
+                DynamicsSpec.flow(3, 1e-7));
+
+        assertThat(ScenarioJson.parse(ScenarioJson.write(conv), "conv")).isEqualTo(conv);
+        assertThat(ScenarioJson.parse(ScenarioJson.write(attention), "att")).isEqualTo(attention);
+        assertThat(ScenarioResolver.network(attention.network()).inputSize())
+                .isEqualTo(5 * (2 + 1) + 2);
+    }
+
+    @Test
+    void dataForConvolutionAndAttentionMustMeetItsNetwork() {
+        String attention = VALID.replace(
+                "\"kind\": \"linear\", \"width\": 5, \"inputs\": 4, \"outputs\": 3",
+                "\"kind\": \"attention\", \"width\": 5, \"dimension\": 3, \"context\": 4");
+        assertThatThrownBy(() -> ScenarioJson.parse(attention, "att"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("data.spectrum has 3 values but min(D_in, D_out) of the"
+                        + " attention network with H = 5 is 1");
+        String inContext = attention.replace("\"whitened-regression\"", "\"in-context\"");
+        assertThatThrownBy(() -> ScenarioJson.parse(inContext, "att"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("data.samples (20) must be at least D² = 9");
+        String zero = inContext.replace("20", "30").replace("0.25", "0");
+        assertThatThrownBy(() -> ScenarioJson.parse(zero, "att"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("data.spectrum[2] (0.0) must be positive");
+        assertThat(ScenarioJson.parse(inContext.replace("20", "30"), "att").data().spectrum())
+                .containsExactly(1, 0.5, 0.25);
+    }
+
+    @Test
     void numbersRoundTripBitForBit() {
         double[][] X = {{0.1, 1.0 / 3}, {Math.PI, Math.nextUp(1.0)}, {1e-300, -Double.MAX_VALUE}};
         double[][] Y = {{Double.MIN_VALUE}, {-0.0}, {123456789.123456789}};
