@@ -21,8 +21,8 @@
  *       number of threads.</li>
  *   <li>{@link org.saddlecheck.claim.Verification}, {@link org.saddlecheck.claim.RunResults},
  *       {@link org.saddlecheck.claim.ResultsJson}: runs of the catalogue and their results
- *       ({@code docs/results-format.md}); {@link org.saddlecheck.claim.ResultsListener} is the hook
- *       the report plugs into.</li>
+ *       ({@code docs/results-format.md}), which the report reads; this package knows nothing
+ *       of the report.</li>
  * </ul>
  *
  * <h2>Notation</h2>

@@ -8,9 +8,9 @@ final class Commands {
     }
 
     static void register(CommandLine cli) {
-        // Each subcommand registers itself here, one line each.
         cli.addSubcommand(new VerifyCommand());
         cli.addSubcommand(new ReplayCommand());
+        cli.addSubcommand("report", new ReportCommand());
         cli.addSubcommand("simulate", new SimulateCommand());
     }
 }

@@ -14,8 +14,8 @@ import org.saddlecheck.claim.Catalogue;
 import org.saddlecheck.claim.Claim;
 import org.saddlecheck.claim.Outcome;
 import org.saddlecheck.claim.ResultsJson;
-import org.saddlecheck.claim.ResultsListener;
 import org.saddlecheck.claim.RunResults;
+import org.saddlecheck.report.ReportWriter;
 import org.saddlecheck.claim.SearchResult;
 import org.saddlecheck.claim.SpecLibrary;
 import org.saddlecheck.claim.Verification;
@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code saddlecheck verify}: checks the claims of the catalogue, shows progress, prints a summary
- * table, writes {@code DIR/results.json} and {@code DIR/counterexamples/<id>.json}, then calls the
- * installed {@link ResultsListener}s (the HTML report). Exit status 0 when every claim run held,
+ * table, writes {@code DIR/results.json} and {@code DIR/counterexamples/<id>.json}, then draws
+ * the HTML report {@code DIR/index.html} from the results file. Exit status 0 when every claim run held,
  * 1 when one failed or erred, 2 on bad input (an unknown claim, a malformed spec or option).
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -101,12 +101,9 @@ final class VerifyCommand implements Callable<Integer> {
         Path file = ResultsJson.write(results, out);
         printSummary(stdout, results);
         stdout.println("results: " + file);
-        for (ResultsListener listener : ResultsListener.installed()) {
-            String note = listener.resultsWritten(results, file, out);
-            if (note != null) {
-                stdout.println(note);
-            }
-        }
+        Path page = out.resolve("index.html");
+        ReportWriter.write(org.saddlecheck.report.results.ResultsJson.read(file), page);
+        stdout.println("report: " + page);
         stdout.flush();
         return results.allHeld() ? 0 : Main.EXIT_VIOLATED;
     }

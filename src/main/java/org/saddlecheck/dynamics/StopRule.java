@@ -14,4 +14,10 @@ public interface StopRule {
     static StopRule lossBelow(double level) {
         return (time, loss, theta) -> loss <= level;
     }
+
+    /** Stops when this rule or {@code other} says so (both are consulted at every step). */
+    default StopRule or(StopRule other) {
+        return (time, loss, theta) -> shouldStop(time, loss, theta)
+                | other.shouldStop(time, loss, theta);
+    }
 }

@@ -11,6 +11,9 @@ public interface MinibatchObjective extends Objective {
     /** The largest batch this objective was built for. */
     int capacity();
 
+    /** P, the number of data rows a minibatch is drawn from (rows are numbered 0 … P − 1). */
+    int samples();
+
     /**
      * Restricts the following evaluations to the data rows {@code rows[0 … count)} (repeats allowed).
      * Does not keep a reference to {@code rows}.

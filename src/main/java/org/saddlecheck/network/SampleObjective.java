@@ -69,7 +69,8 @@ abstract class SampleObjective implements MinibatchObjective {
     }
 
     /** P, the number of samples of the full data. */
-    final int samples() {
+    @Override
+    public final int samples() {
         return fullY.numRows;
     }
 
