@@ -22,8 +22,9 @@ import org.saddlecheck.Require;
  * <b>Re-whitened task statistics</b> ({@code exact = true}): the query targets y_q are then replaced
  * by the nearest targets (least change in Euclidean norm) for which the sample Σ_yZ equals Λ²
  * exactly, a linear system in the targets for the D² entries of Z ({@link MinimumNormCorrection});
- * this needs P ≥ D². Only y_q changes: the context tokens, and hence every Z_μ, are untouched, but
- * a corrected y_q is no longer exactly wᵀx_q. The relative size of the change is {@link
+ * this needs P ≥ D². Only y_q changes: the context tokens, and hence every Z_μ, are untouched. The
+ * least-norm change lies in the span of the features, so it is ⟨C, Z_μ⟩ for a small D × D matrix C:
+ * y_q' = wᵀx_q + ⟨C, Z⟩, no longer exactly wᵀx_q. The relative size of the change is {@link
  * #correction()}, which shrinks like 1/√P.
  *
  * <p>Draws: one {@link Well19937c} seeded with {@code seed}; for each row in turn: w (D values), then

@@ -19,10 +19,11 @@ import org.saddlecheck.Require;
  *
  * <p>With {@code exact = true} the generator then replaces y by the nearest y' (least ‖y' − y‖) with
  * (1/P) Σ_μ y'_μ x_μ x_μᵀ = T exactly, a linear system in y' for the D(D+1)/2 distinct entries of the
- * symmetric statistic ({@link MinimumNormCorrection}); this needs P ≥ D(D+1)/2. The corrected
- * targets are no longer exactly quadratic in x: a quadratic network cannot fit them to zero loss,
- * and the relative size of the change, {@link #correction()}, shrinks like 1/√P. Other statistics
- * (for example Σ_yy) keep their sampling error.
+ * symmetric statistic ({@link MinimumNormCorrection}); this needs P ≥ D(D+1)/2. The least-norm
+ * change lies in the span of the features x_a x_b, so it is itself a quadratic form: the corrected
+ * targets are y' = xᵀ(diag(λ) + C)x for a small symmetric C, still exactly representable by a
+ * quadratic network (zero loss is reachable). The relative size of the change, {@link
+ * #correction()}, shrinks like 1/√P. Other statistics (for example Σ_yy) keep their sampling error.
  *
  * <p>Draws: one {@link Well19937c} seeded with {@code seed} fills X (P × D) row by row with N(0, 1).
  *

@@ -6,6 +6,7 @@ import static org.saddlecheck.task.RoundOff.gamma;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.saddlecheck.InvalidInputException;
 
@@ -91,6 +92,52 @@ class QuadraticTargetTests {
         // The correction has the size of the sampling error of Σ_yZ relative to the target's
         // spread, O(1/√P) = 0.05; a correction of order one would mean a wrong population value.
         assertThat(exact.correction()).isPositive().isLessThan(0.5);
+    }
+
+    @Test
+    void correctedTargetsRemainAQuadraticForm() {
+        QuadraticTarget task = QuadraticTarget.generate(3, 40, new double[] {1, -0.5}, true, SEED);
+        DMatrixRMaj X = task.data().X();
+        double[] y = task.data().Y().data;
+        double[] cubic = y.clone();
+        for (int mu = 0; mu < 40; mu++) {
+            cubic[mu] += 0.1 * Math.pow(X.get(mu, 0), 3);
+        }
+
+        // The least-norm correction lies in the span of the features x_a x_b, so y' is a quadratic
+        // form: least squares on the 6 features leaves only round-off. A backward-stable least
+        // squares solve (Householder QR) has residual error γ_{Pm}(‖y'‖ + ‖F‖_F‖c‖); y' itself
+        // carries the roundings of its evaluation and of the two updates, γ_{2D+3}‖y'‖.
+        assertThat(quadraticResidual(X, y)).isLessThanOrEqualTo(1);
+        // A cubic term is not a quadratic form: its residual is far above the round-off bound.
+        assertThat(quadraticResidual(X, cubic)).isGreaterThan(1e6);
+    }
+
+    /** ‖y − F c‖ / its round-off bound, for the least-squares fit c of y on the features x_a x_b. */
+    private static double quadraticResidual(DMatrixRMaj X, double[] y) {
+        int p = X.numRows;
+        int d = X.numCols;
+        int m = d * (d + 1) / 2;
+        DMatrixRMaj F = new DMatrixRMaj(p, m);
+        for (int mu = 0; mu < p; mu++) {
+            int k = 0;
+            for (int a = 0; a < d; a++) {
+                for (int b = a; b < d; b++) {
+                    F.set(mu, k++, X.get(mu, a) * X.get(mu, b));
+                }
+            }
+        }
+        DMatrixRMaj target = DMatrixRMaj.wrap(p, 1, y.clone());
+        DMatrixRMaj c = new DMatrixRMaj(m, 1);
+        CommonOps_DDRM.solve(F, target, c);
+        DMatrixRMaj fitted = new DMatrixRMaj(p, 1);
+        CommonOps_DDRM.mult(F, c, fitted);
+        CommonOps_DDRM.subtractEquals(fitted, target);
+        double yNorm = NormOps_DDRM.normF(target);
+        double bound = gamma(p * m) * (yNorm + NormOps_DDRM.normF(F)
+                * NormOps_DDRM.normF(c)) + gamma(2 * d + 3) * yNorm;
+        double residual = NormOps_DDRM.normF(fitted);
+        return residual / bound;
     }
 
     @Test
