@@ -11,5 +11,6 @@ final class Commands {
         cli.addSubcommand(new VerifyCommand());
         cli.addSubcommand(new ReplayCommand());
         cli.addSubcommand("report", new ReportCommand());
+        cli.addSubcommand("simulate", new SimulateCommand());
     }
 }
