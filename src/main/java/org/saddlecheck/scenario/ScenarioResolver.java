@@ -4,8 +4,12 @@ import java.util.Arrays;
 import org.apache.commons.math3.random.Well19937c;
 import org.ejml.data.DMatrixRMaj;
 import org.saddlecheck.InvalidInputException;
+import org.saddlecheck.dynamics.GradientDescent;
+import org.saddlecheck.dynamics.GradientFlow;
 import org.saddlecheck.dynamics.Integrator;
+import org.saddlecheck.dynamics.RungeKutta4;
 import org.saddlecheck.dynamics.RunPlan;
+import org.saddlecheck.dynamics.StochasticGradientDescent;
 import org.saddlecheck.network.Activation;
 import org.saddlecheck.network.Convolutional;
 import org.saddlecheck.network.FullyConnected;
@@ -148,8 +152,14 @@ public final class ScenarioResolver {
 
     /** The one place that maps dynamics kinds to integrators. */
     public static Integrator integrator(DynamicsSpec d) {
-        throw new InvalidInputException("dynamics.kind '" + d.kind()
-                + "' is not available in this build");
+        return switch (d.kind()) {
+            case "flow" -> new GradientFlow(d.relativeTolerance());
+            case "rk4" -> new RungeKutta4(d.step());
+            case "gd" -> new GradientDescent(d.step());
+            case "sgd" -> new StochasticGradientDescent(d.step(), d.batchSize(), d.seed());
+            default -> throw new InvalidInputException("dynamics.kind '" + d.kind()
+                    + "' is not one of: flow, rk4, gd, sgd");
+        };
     }
 
     /**
