@@ -152,13 +152,11 @@ public final class ScenarioResolver {
 
     /** The one place that maps dynamics kinds to integrators. */
     public static Integrator integrator(DynamicsSpec d) {
-        return switch (d.kind()) {
-            case "flow" -> new GradientFlow(d.relativeTolerance());
-            case "rk4" -> new RungeKutta4(d.step());
-            case "gd" -> new GradientDescent(d.step());
-            case "sgd" -> new StochasticGradientDescent(d.step(), d.batchSize(), d.seed());
-            default -> throw new InvalidInputException("dynamics.kind '" + d.kind()
-                    + "' is not one of: flow, rk4, gd, sgd");
+        return switch (Kinds.require("dynamics.kind", d.kind(), Kinds.DYNAMICS)) {
+            case DynamicsSpec.FLOW -> new GradientFlow(d.relativeTolerance());
+            case DynamicsSpec.RK4 -> new RungeKutta4(d.step());
+            case DynamicsSpec.GD -> new GradientDescent(d.step());
+            default -> new StochasticGradientDescent(d.step(), d.batchSize(), d.seed());
         };
     }
 

@@ -18,6 +18,7 @@ import org.saddlecheck.dynamics.Trajectory;
  * @param snapshots θ at the requested times
  * @param finalTheta θ at the end of the run
  * @param gradientEvaluations how many times the gradient was evaluated
+ * @param lossEvaluations how many times the loss alone was evaluated
  * @param steps how many steps were accepted
  */
 public record TrajectoryFile(
@@ -31,6 +32,7 @@ public record TrajectoryFile(
         List<Trajectory.Snapshot> snapshots,
         double[] finalTheta,
         long gradientEvaluations,
+        long lossEvaluations,
         long steps) {
 
     public TrajectoryFile {
@@ -58,7 +60,8 @@ public record TrajectoryFile(
                 && integrator.equals(t.integrator) && Arrays.equals(times, t.times)
                 && Arrays.equals(losses, t.losses) && Arrays.deepEquals(unitNorms, t.unitNorms)
                 && Arrays.equals(finalTheta, t.finalTheta)
-                && gradientEvaluations == t.gradientEvaluations && steps == t.steps;
+                && gradientEvaluations == t.gradientEvaluations
+                && lossEvaluations == t.lossEvaluations && steps == t.steps;
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class TrajectoryJson {
 
     private static final Set<String> TOP_FIELDS = Set.of("format", "scenario", "origin", "layout",
             "integrator", "times", "losses", "unitNorms", "snapshots", "finalTheta",
-            "gradientEvaluations", "steps");
+            "gradientEvaluations", "lossEvaluations", "steps");
     private static final Set<String> SNAPSHOT_FIELDS = Set.of("time", "theta");
     private static final Set<String> LAYOUT_FIELDS =
             Set.of("network", "width", "uSize", "vSize", "unitSize", "parameterCount", "u", "v");
@@ -62,6 +62,7 @@ public final class TrajectoryJson {
         }
         root.set("finalTheta", ScenarioJson.numbers(trajectory.finalTheta()));
         root.put("gradientEvaluations", trajectory.gradientEvaluations());
+        root.put("lossEvaluations", trajectory.lossEvaluations());
         root.put("steps", trajectory.steps());
         return root;
     }
@@ -123,10 +124,11 @@ public final class TrajectoryJson {
         double[] finalTheta = top.numbers("finalTheta");
         requireTheta("finalTheta", finalTheta, layout);
         long evaluations = top.integer("gradientEvaluations");
+        long lossEvaluations = top.integer("lossEvaluations");
         long steps = top.integer("steps");
         top.finish("");
         return new TrajectoryFile(scenario, origin, layout, integrator, times, losses, unitNorms,
-                snapshots, finalTheta, evaluations, steps);
+                snapshots, finalTheta, evaluations, lossEvaluations, steps);
     }
 
     private static ParameterLayout layout(JsonFields f) {

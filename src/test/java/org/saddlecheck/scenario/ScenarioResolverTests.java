@@ -69,10 +69,10 @@ class ScenarioResolverTests {
 
     @Test
     void explicitScenarioReplaysTheSameDataAndInitialization() {
-        ResolvedScenario first = Runs.resolveWithEuler(WHITENED);
+        ResolvedScenario first = ScenarioResolver.resolve(WHITENED);
         Scenario explicit = first.resolvedToExplicit();
 
-        ResolvedScenario replay = Runs.resolveWithEuler(explicit);
+        ResolvedScenario replay = ScenarioResolver.resolve(explicit);
 
         assertThat(explicit.data().kind()).isEqualTo("explicit");
         assertThat(replay.data().X().data).isEqualTo(first.data().X().data);

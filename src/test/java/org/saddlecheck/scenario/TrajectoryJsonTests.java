@@ -25,7 +25,7 @@ class TrajectoryJsonTests {
 
     @Test
     void writtenTrajectoryReadsBackBitForBit() {
-        ResolvedScenario resolved = Runs.resolveWithEuler(SCENARIO);
+        ResolvedScenario resolved = ScenarioResolver.resolve(SCENARIO);
         Trajectory run = resolved.run();
 
         TrajectoryFile file = TrajectoryJson.parse(TrajectoryJson.write(resolved, run), "test");
@@ -41,13 +41,14 @@ class TrajectoryJsonTests {
         assertThat(file.snapshots().get(1).theta()).isEqualTo(run.snapshots().get(1).theta());
         assertThat(file.finalTheta()).isEqualTo(run.finalTheta());
         assertThat(file.gradientEvaluations()).isEqualTo(run.gradientEvaluations());
+        assertThat(file.lossEvaluations()).isEqualTo(run.lossEvaluations());
         assertThat(file.steps()).isEqualTo(run.steps());
         assertThat(file.integrator()).isEqualTo("gd");
     }
 
     @Test
     void embeddedScenarioIsExplicitAndTheOriginKeepsTheSeeds() {
-        ResolvedScenario resolved = Runs.resolveWithEuler(SCENARIO);
+        ResolvedScenario resolved = ScenarioResolver.resolve(SCENARIO);
 
         TrajectoryFile file = TrajectoryJson.parse(TrajectoryJson.write(resolved, resolved.run()), "t");
 
@@ -60,7 +61,7 @@ class TrajectoryJsonTests {
 
     @Test
     void layoutNamesEveryEntryOfAUnit() {
-        ResolvedScenario resolved = Runs.resolveWithEuler(SCENARIO);
+        ResolvedScenario resolved = ScenarioResolver.resolve(SCENARIO);
 
         ParameterLayout layout = TrajectoryJson.parse(
                 TrajectoryJson.write(resolved, resolved.run()), "t").layout();
@@ -72,7 +73,7 @@ class TrajectoryJsonTests {
 
     @Test
     void inconsistentFilesAreRejectedByField() {
-        ResolvedScenario resolved = Runs.resolveWithEuler(SCENARIO);
+        ResolvedScenario resolved = ScenarioResolver.resolve(SCENARIO);
         ObjectNode root = TrajectoryJson.toTree(resolved, resolved.run());
 
         ObjectNode shortLosses = root.deepCopy();
@@ -106,7 +107,7 @@ class TrajectoryJsonTests {
 
     @Test
     void fileOnDiskReadsLikeText() {
-        ResolvedScenario resolved = Runs.resolveWithEuler(SCENARIO);
+        ResolvedScenario resolved = ScenarioResolver.resolve(SCENARIO);
         String text = TrajectoryJson.write(resolved, resolved.run());
         Path file = folder.resolve("t.json");
         AtomicFile.write(file, text);
