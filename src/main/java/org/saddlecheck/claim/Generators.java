@@ -198,8 +198,8 @@ public final class Generators {
     }
 
     /**
-     * Whitened regression data ({@link WhitenedData}) for {@code network}: a seed, P = D_in plus
-     * 0 to {@code maxExtraSamples} samples, and a spectrum of at most min(D_in, D_out) modes.
+     * Whitened regression data (the task package's whitened regression) for {@code network}: a
+     * seed, P = D_in plus 0 to {@code maxExtraSamples} samples, and a spectrum of at most min(D_in, D_out) modes.
      */
     public static Gen<DataSpec> whitenedRegression(NetworkSpec network, int maxExtraSamples) {
         Gen<Long> seed = seeds();
@@ -208,7 +208,7 @@ public final class Generators {
         Gen<DataSpec> data = c -> {
             long s = seed.draw(c);
             int p = network.inputs() + extra.draw(c);
-            return DataSpec.generated(WhitenedData.KIND, s, p, spectrum.draw(c));
+            return DataSpec.generated(DataSpec.WHITENED, s, p, spectrum.draw(c));
         };
         return data.named("data");
     }

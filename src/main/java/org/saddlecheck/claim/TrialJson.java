@@ -1,8 +1,6 @@
 package org.saddlecheck.claim;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,16 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.saddlecheck.InvalidInputException;
-import org.saddlecheck.scenario.DataSpec;
-import org.saddlecheck.scenario.DynamicsSpec;
-import org.saddlecheck.scenario.InitSpec;
-import org.saddlecheck.scenario.NetworkSpec;
 import org.saddlecheck.scenario.Scenario;
+import org.saddlecheck.scenario.ScenarioJson;
 
 /**
  * Trials as JSON: the scenario format ({@code "format": "saddlecheck-scenario/1"}, then
@@ -28,31 +21,17 @@ import org.saddlecheck.scenario.Scenario;
  * a part a trial does not use is null or absent. Numbers are written with round-trip precision, so
  * a trial read back is equal bit for bit to the one written.
  *
- * <p>Limitation: the scenario part is written here from the scenario records' field names; once
- * the scenario package has its own reader and writer, this class should delegate to it.
+ * <p>The scenario part is exactly the scenario format, read and written by {@link ScenarioJson};
+ * a trial file without its {@code parameters} object is a scenario file.
  */
 public final class TrialJson {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-
-    private static final Set<String> KEYS =
-            Set.of("format", "network", "data", "init", "dynamics", "parameters");
 
     private TrialJson() {
     }
 
-    /** The trial as a JSON object. */
+    /** The trial as a JSON object: the scenario's fields, then {@code parameters}. */
     public static ObjectNode toJson(Trial trial) {
-        Scenario s = trial.scenario();
-        ObjectNode o = Json.object();
-        o.put("format", Scenario.FORMAT);
-        putPart(o, "network", s.network());
-        putPart(o, "data", s.data());
-        putPart(o, "init", s.init());
-        putPart(o, "dynamics", s.dynamics());
+        ObjectNode o = ScenarioJson.toTree(trial.scenario());
         ObjectNode parameters = o.putObject("parameters");
         trial.parameters().forEach((name, value) -> parameters.set(name, Json.number(value)));
         return o;
@@ -93,7 +72,7 @@ public final class TrialJson {
     public static Trial parse(String text, String source) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            root = new ObjectMapper().readTree(text);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(source + " is not valid JSON: "
                     + e.getOriginalMessage());
@@ -101,25 +80,15 @@ public final class TrialJson {
         if (root == null || !root.isObject()) {
             throw new InvalidInputException(source + " must hold one JSON object");
         }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
-            String key = it.next();
-            if (!KEYS.contains(key)) {
-                throw new InvalidInputException(source + ": unknown field '" + key + "'; a trial has "
-                        + String.join(", ", KEYS.stream().sorted().toList()));
-            }
+        ObjectNode scenarioPart = ((ObjectNode) root).deepCopy();
+        JsonNode ps = scenarioPart.remove("parameters");
+        Scenario scenario;
+        try {
+            scenario = ScenarioJson.fromTree(scenarioPart);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(source + ": " + e.getMessage(), e);
         }
-        JsonNode format = root.get("format");
-        if (format == null || !Scenario.FORMAT.equals(format.asText())) {
-            throw new InvalidInputException(source + ": field 'format' must be \"" + Scenario.FORMAT
-                    + "\" but is " + format);
-        }
-        Scenario scenario = new Scenario(
-                part(root, "network", NetworkSpec.class, source),
-                part(root, "data", DataSpec.class, source),
-                part(root, "init", InitSpec.class, source),
-                part(root, "dynamics", DynamicsSpec.class, source));
         Map<String, Double> parameters = new LinkedHashMap<>();
-        JsonNode ps = root.get("parameters");
         if (ps != null && !ps.isNull()) {
             if (!ps.isObject()) {
                 throw new InvalidInputException(source + ": field 'parameters' must be an object");
@@ -128,24 +97,5 @@ public final class TrialJson {
                     Json.readNumber(e.getValue(), source + ": parameter '" + e.getKey() + "'")));
         }
         return new Trial(scenario, parameters);
-    }
-
-    private static void putPart(ObjectNode o, String name, Object part) {
-        if (part != null) {
-            o.set(name, MAPPER.valueToTree(part));
-        }
-    }
-
-    private static <T> T part(JsonNode root, String name, Class<T> type, String source) {
-        JsonNode node = root.get(name);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        try {
-            return MAPPER.treeToValue(node, type);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(source + ": field '" + name + "' is not a valid "
-                    + name + " description: " + e.getOriginalMessage());
-        }
     }
 }

@@ -8,7 +8,8 @@ package org.saddlecheck.scenario;
  * @param network which network, and its sizes
  * @param data generated (with a seed) or explicit data
  * @param init the initialization θ(0)
- * @param dynamics the integrator and when to stop
+ * @param dynamics the integrator and when to stop; null for a scenario that describes a point
+ *     (network, data and θ(0)) without training, as claims about the vector field use
  */
 public record Scenario(NetworkSpec network, DataSpec data, InitSpec init, DynamicsSpec dynamics) {
 

@@ -25,7 +25,9 @@ final class ScenarioChecks {
         Network network = network(scenario.network(), p);
         int samples = data(scenario.data(), scenario.network(), network, p);
         init(scenario.init(), network, p);
-        dynamics(scenario.dynamics(), samples, p);
+        if (scenario.dynamics() != null) {
+            dynamics(scenario.dynamics(), samples, p);
+        }
         return network;
     }
 

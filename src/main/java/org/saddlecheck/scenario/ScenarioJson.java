@@ -69,7 +69,8 @@ public final class ScenarioJson {
         NetworkSpec network = network(top.object("network", NETWORK_FIELDS), top.path("network.kind"));
         DataSpec data = data(top.object("data", DATA_FIELDS));
         InitSpec init = init(top.object("init", INIT_FIELDS));
-        DynamicsSpec dynamics = dynamics(top.object("dynamics", DYNAMICS_FIELDS));
+        DynamicsSpec dynamics = top.has("dynamics")
+                ? dynamics(top.object("dynamics", DYNAMICS_FIELDS)) : null;
         top.finish("");
         Scenario scenario = new Scenario(network, data, init, dynamics);
         ScenarioChecks.check(scenario, path);
@@ -214,7 +215,9 @@ public final class ScenarioJson {
         root.set("network", network(scenario.network()));
         root.set("data", data(scenario.data()));
         root.set("init", init(scenario.init()));
-        root.set("dynamics", dynamics(scenario.dynamics()));
+        if (scenario.dynamics() != null) {
+            root.set("dynamics", dynamics(scenario.dynamics()));
+        }
         return root;
     }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.apache.commons.math3.random.Well19937c;
 import org.ejml.data.DMatrixRMaj;
 import org.saddlecheck.InvalidInputException;
+import org.saddlecheck.Require;
 import org.saddlecheck.dynamics.GradientDescent;
 import org.saddlecheck.dynamics.GradientFlow;
 import org.saddlecheck.dynamics.Integrator;
@@ -48,6 +49,8 @@ public final class ScenarioResolver {
      */
     public static ResolvedScenario resolve(Scenario scenario) {
         Network network = ScenarioChecks.check(scenario, "");
+        Require.that(scenario.dynamics() != null, "the scenario has no dynamics section, so it "
+                + "describes a point (network, data, θ(0)) and cannot be run");
         Dataset data = data(scenario.data(), scenario.network(), network);
         double[] theta0 = initialTheta(scenario.init(), network.parameterCount());
         Integrator integrator = integrator(scenario.dynamics());

@@ -1,5 +1,6 @@
 package org.saddlecheck.claim;
 
+import org.saddlecheck.scenario.TestScenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class ShrinkingProperties {
     @Test
     void aFalseWidthClaimShrinksToWidthFiveWithEveryOtherFieldSimplest() {
         NetworkSpec network = new NetworkSpec("linear", 5, 1, 1, false, 0, 0, 0, 0);
-        DataSpec data = DataSpec.generated(WhitenedData.KIND, 0, 1, 1.0);
+        DataSpec data = DataSpec.generated(DataSpec.WHITENED, 0, 1, 1.0);
         Trial minimal = Trial.of(new Scenario(network, data, InitSpec.gaussian(1.0, 0), null));
 
         for (long seed : SEEDS) {
@@ -64,8 +65,7 @@ class ShrinkingProperties {
     void decimalsShrinkToRoundNumbers() {
         // False for every value ≥ 2.5: the simplest such value on the grid is 3 (no digits).
         Claim claim = Claim.in(TestClaims.class, "test.value-below-2.5")
-                .trials(Gen.decimals(1, 4, 3).map(v -> Trial.of(new Scenario(null, null, null,
-                        null)).with("v", v)))
+                .trials(Gen.decimals(1, 4, 3).map(v -> Trial.of(TestScenarios.point()).with("v", v)))
                 .check(t -> Outcome.atMost(t.parameter("v"), Math.nextDown(2.5), "v"))
                 .build();
         for (long seed : SEEDS) {

@@ -16,10 +16,15 @@ final class TestClaims {
     private TestClaims() {
     }
 
-    /** A trial holding only data with {@code spectrum}. */
+    /**
+     * A trial whose data has {@code spectrum}: a linear network just wide and deep enough for it,
+     * and a fixed initialization (the claims below read only the spectrum).
+     */
     static Trial spectrumTrial(double[] spectrum) {
-        return Trial.of(new Scenario(null,
-                DataSpec.generated(WhitenedData.KIND, 0, spectrum.length, spectrum), null, null));
+        int d = spectrum.length;
+        return Trial.of(new Scenario(NetworkSpec.fullyConnected("linear", d, d, d),
+                DataSpec.generated(DataSpec.WHITENED, 0, d, spectrum), InitSpec.gaussian(1, 0),
+                null));
     }
 
     /**

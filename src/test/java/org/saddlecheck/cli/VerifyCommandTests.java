@@ -1,5 +1,6 @@
 package org.saddlecheck.cli;
 
+import org.saddlecheck.scenario.TestScenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,6 @@ import org.saddlecheck.claim.Gen;
 import org.saddlecheck.claim.Outcome;
 import org.saddlecheck.claim.SpecLibrary;
 import org.saddlecheck.claim.Trial;
-import org.saddlecheck.scenario.Scenario;
 import picocli.CommandLine;
 
 class VerifyCommandTests {
@@ -133,7 +133,7 @@ class VerifyCommandTests {
         Files.writeString(specs.resolve("test.below-3.md"), spec("test.below-3"));
         Claim below3 = Claim.in(VerifyCommandTests.class, "test.below-3")
                 .trials(Gen.integers(0, 100).map(v -> Trial.of(
-                        new Scenario(null, null, null, null)).with("v", v)))
+                        TestScenarios.point()).with("v", v)))
                 .check(t -> Outcome.atMost(t.parameter("v"), 2, "v = " + t.parameter("v")))
                 .build();
         CommandLine cli = new CommandLine(new VerifyCommand(() -> List.of(below3),

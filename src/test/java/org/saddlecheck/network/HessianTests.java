@@ -97,7 +97,8 @@ class HessianTests {
     }
 
     /**
-     * At θ = 0 the loss of a network whose φ has lowest order 2 changes at third order (derived in Section 4):
+     * At θ = 0 the loss of a network whose φ has lowest order 2 changes at third order (derived in
+     * Section 4):
      * ∇L(0) = 0 and ∇²L(0) = 0 exactly. The gradient at 0 is a sum of products each containing a
      * zero weight, computed exactly. Hessian column j differences gradients at ±h e_j, where the
      * exact gradient is O(h²) or 0; each computed entry is within its round-off bound δg_i of the

@@ -10,8 +10,8 @@ import org.saddlecheck.task.Tokens;
 
 /**
  * Linear attention against independent computations: the merged form against a linear fully
- * connected network fed the cubic features vec(Z) (the paper's negative control: they train identically), and the
- * separate form against the quadratic form k_iᵀ Z q_i.
+ * connected network fed the cubic features vec(Z) (the paper's negative control: they train
+ * identically), and the separate form against the quadratic form k_iᵀ Z q_i.
  */
 class LinearAttentionTests {
     // Fixed so that a failure replays; the cases are generic for any seed.

@@ -6,7 +6,8 @@ import org.saddlecheck.task.Dataset;
 class LinearNetworkSampleObjectiveProperties extends NetworkContract {
     @Override
     Catalogue.Entry entry() {
-        return new Catalogue.Entry("linear, sample objective", new FullyConnected(Activation.LINEAR, 3, 2, 4, false));
+        return new Catalogue.Entry("linear, sample objective",
+                new FullyConnected(Activation.LINEAR, 3, 2, 4, false));
     }
 
     @Override

@@ -145,7 +145,6 @@ class ScenarioJsonTests {
     @Test
     void missingRequiredFieldsAreNamed() {
         assertRejected(r -> at(r, "network").remove("width"), "missing required field network.width");
-        assertRejected(r -> r.remove("dynamics"), "missing required field dynamics");
         assertRejected(r -> r.remove("format"), "missing required field format");
         assertRejected(r -> at(r, "data").remove("spectrum"), "missing required field data.spectrum");
     }
