@@ -199,7 +199,8 @@ public final class Generators {
 
     /**
      * Whitened regression data (the task package's whitened regression) for {@code network}: a
-     * seed, P = D_in plus 0 to {@code maxExtraSamples} samples, and a spectrum of at most min(D_in, D_out) modes.
+     * seed, P = D_in plus 0 to {@code maxExtraSamples} samples, and a spectrum of at most
+     * min(D_in, D_out) modes.
      */
     public static Gen<DataSpec> whitenedRegression(NetworkSpec network, int maxExtraSamples) {
         Gen<Long> seed = seeds();

@@ -9,8 +9,8 @@ import org.saddlecheck.task.Tokens;
  * Multi-head linear self-attention on in-context linear regression, in the reduced form the paper
  * uses for its attention experiments (reconstructed from the authors' earlier work on in-context
  * learning in linear attention; the paper leaves the details to its appendix). A sequence is N
- * context tokens z_n = [x_n; y_n] and a query [x_q; 0], stored as one input row in the layout of {@link Tokens}; the output is the scalar
- * prediction ŷ_q.
+ * context tokens z_n = [x_n; y_n] and a query [x_q; 0], stored as one input row in the layout of
+ * {@link Tokens}; the output is the scalar prediction ŷ_q.
  *
  * <h2>Separate key and query ({@code attention})</h2>
  * Head i has a key k_i ∈ R^D applied to the context inputs x_n, a query q_i ∈ R^D applied to x_q,
