@@ -21,10 +21,9 @@ import org.saddlecheck.InvalidInputException;
  * and shard count, distinct indices, and every index from 1 to the count present. Each claim and
  * each map appears in exactly one shard.
  *
- * <p>Order: the catalogue lists claims in id order and each shard keeps that order, so the claims
- * are merged as sorted lists are merged: repeatedly take the smallest id among the shards' next
- * claims. This reproduces the unsharded order whenever the shards are in catalogue order, keeps each
- * shard's own order in any case, and does not depend on the order the shards are given in. Maps
+ * <p>Order: {@code verify --shard K/N} runs the claims whose position i in the catalogue (from 0)
+ * has i mod N = K − 1, in catalogue order; taking the shards' next claims in turn, shard 1 first,
+ * therefore restores the unsharded order exactly, whatever order the folders are given in. Maps
  * follow their claims' merged order, and keep their file order within one claim.
  *
  * <p>Run record: {@code started} is the earliest start; {@code durationSeconds} is the largest
@@ -156,22 +155,17 @@ public final class ShardMerge {
                 }
             }
         }
-        int[] next = new int[shards.size()];
+        // verify deals the catalogue out round-robin (claim i goes to shard i mod N + 1), so
+        // dealing the shards' lists back in shard order restores the catalogue order exactly.
         List<ClaimResult> out = new ArrayList<>();
-        while (true) {
-            int pick = -1;
-            for (int k = 0; k < shards.size(); k++) {
-                List<ClaimResult> claims = shards.get(k).claims();
-                if (next[k] < claims.size() && (pick < 0 || claims.get(next[k]).id()
-                        .compareTo(shards.get(pick).claims().get(next[pick]).id()) < 0)) {
-                    pick = k;
+        for (int round = 0; out.size() < owner.size(); round++) {
+            for (Results shard : shards) {
+                if (round < shard.claims().size()) {
+                    out.add(shard.claims().get(round));
                 }
             }
-            if (pick < 0) {
-                return out;
-            }
-            out.add(shards.get(pick).claims().get(next[pick]++));
         }
+        return out;
     }
 
     private static List<ValidityMap> mergeMaps(List<Results> shards, List<ClaimResult> claims) {
