@@ -8,11 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.saddlecheck.scenario.AtomicFile;
 
 /**
  * The JSON conventions of the files this package writes: numbers with round-trip precision,
@@ -90,20 +87,6 @@ final class Json {
 
     /** Writes {@code node} to {@code file}, creating its folder; readers never see a half file. */
     static void writeAtomically(JsonNode node, Path file) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".part");
-        try {
-            Files.write(temporary, (MAPPER.writeValueAsString(node) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.writeCreatingFolder(file, MAPPER.writeValueAsString(node) + "\n");
     }
 }

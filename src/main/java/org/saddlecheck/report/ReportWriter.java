@@ -1,15 +1,10 @@
 package org.saddlecheck.report;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.saddlecheck.InvalidInputException;
 import org.saddlecheck.report.results.Merged;
 import org.saddlecheck.report.results.Results;
+import org.saddlecheck.scenario.AtomicFile;
 
 /**
  * Writes the HTML report of a run: one self-contained {@code index.html} (see the package
@@ -35,25 +30,7 @@ public final class ReportWriter {
 
     /** Writes the report of results reassembled from shards, with the account of the shards. */
     public static void write(Merged merged, Path page) {
-        String html = html(merged);
-        Path target = page.toAbsolutePath();
-        Path temp = null;
-        try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), ".report-", ".html.tmp");
-            Files.writeString(temp, html, StandardCharsets.UTF_8);
-            readableByAll(temp);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new InvalidInputException("the report " + page + " could not be written: "
-                    + e.getMessage(), e);
-        }
+        AtomicFile.writeCreatingFolder(page, html(merged));
     }
 
     /** The page's HTML. */
@@ -66,24 +43,4 @@ public final class ReportWriter {
         return html(Merged.single(results, ""));
     }
 
-    /** Temporary files are private to their owner; a report is meant to be read by anyone. */
-    private static void readableByAll(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            return;
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        if (temp == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // The temporary file is hidden and harmless; the original error is the one to report.
-            return;
-        }
-    }
 }

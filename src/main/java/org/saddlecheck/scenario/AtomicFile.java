@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.saddlecheck.InvalidInputException;
 
 /**
@@ -38,7 +40,24 @@ public final class AtomicFile {
     }
 
     /**
-     * Replaces the content of {@code target} by {@code text} (UTF-8) atomically.
+     * As {@link #write}, creating the target's folder (and its parents) first when missing.
+     *
+     * @throws InvalidInputException if the folder cannot be created or the file cannot be written
+     */
+    public static void writeCreatingFolder(Path target, String text) {
+        try {
+            Files.createDirectories(folder(target));
+        } catch (IOException e) {
+            throw new InvalidInputException("the folder of output file '" + target
+                    + "' cannot be created: " + e, e);
+        }
+        write(target, text);
+    }
+
+    /**
+     * Replaces the content of {@code target} by {@code text} (UTF-8) atomically. The file is made
+     * readable by everyone (rw-r--r--) where the file system has POSIX permissions, as a file
+     * written directly would be; the temporary file it starts as is private.
      *
      * @throws InvalidInputException if the folder does not exist or the file cannot be written
      */
@@ -46,7 +65,8 @@ public final class AtomicFile {
         requireWritable(target);
         Path temporary = null;
         try {
-            temporary = Files.createTempFile(folder(target), "." + target.getFileName() + ".", ".tmp");
+            temporary = Files.createTempFile(folder(target), "." + target.getFileName() + ".",
+                    ".tmp");
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
@@ -55,12 +75,19 @@ public final class AtomicFile {
                 }
                 channel.force(true);
             }
+            readableByAll(temporary);
             move(temporary, target);
         } catch (IOException e) {
             throw new InvalidInputException("output file '" + target + "' cannot be written: "
                     + e, e);
         } finally {
             deleteQuietly(temporary);
+        }
+    }
+
+    private static void readableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -159,8 +159,8 @@ class ReportWriterTests {
         Files.writeString(file, "x");
         assertThatThrownBy(() -> ReportWriter.write(SampleResults.run(), file.resolve("index.html")))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("the report " + file.resolve("index.html")
-                        + " could not be written");
+                .hasMessageStartingWith("the folder of output file '" + file.resolve("index.html")
+                        + "' cannot be created");
     }
 
     @Test
