@@ -245,7 +245,7 @@ METHODS = {"numpy-gd": gd_numpy, "torch-gd": gd_torch, "scipy-dop853": flow_scip
 LADDERS = {
     "numpy-gd": [2.0 ** (-j / 2) for j in range(0, 40)],
     "torch-gd": [2.0 ** (-j / 2) for j in range(0, 40)],
-    "scipy-dop853": [1e-3, 3e-4, 1e-4, 3e-5, 1e-5, 3e-6, 1e-6, 3e-7, 1e-7, 3e-8, 1e-8, 1e-9, 1e-10],
+    "scipy-dop853": [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5, 3e-6, 1e-6, 3e-7, 1e-7, 3e-8, 1e-8, 1e-9, 1e-10],
 }
 
 

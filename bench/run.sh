@@ -17,7 +17,10 @@ methods="${METHODS:-numpy-gd torch-gd scipy-dop853}"
 python=/usr/bin/python3
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 jar="$root/target/benchmarks.jar"
-java_main=(java -cp "$jar" org.saddlecheck.bench.PeerComparison)
+# log-spaced records per decade of this project's runs: each record inside a step costs one loss
+# evaluation; 23 (10% apart in time) is enough to place the drops to 1% by interpolation.
+records="${RECORDS:-23}"
+java_main=(java -Dsaddlecheck.records="$records" -cp "$jar" org.saddlecheck.bench.PeerComparison)
 
 if [ ! -f "$jar" ] || [ -n "$(find "$root/src" "$root/pom.xml" -newer "$jar" -print -quit)" ]; then
   (cd "$root" && mvn -q -B -Pbench -DskipTests package)

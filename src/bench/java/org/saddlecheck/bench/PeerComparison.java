@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.ejml.data.DMatrixRMaj;
+import org.saddlecheck.SaddlecheckException;
 import org.saddlecheck.dynamics.GradientFlow;
 import org.saddlecheck.dynamics.RunPlan;
 import org.saddlecheck.dynamics.Trajectory;
@@ -93,7 +94,7 @@ public final class PeerComparison {
     private static void search(Path dir, String name) throws IOException {
         PeerScenario s = load(dir, name);
         double[] reference = read(dir.resolve("reference.csv"));
-        double[] ladder = {1e-3, 3e-4, 1e-4, 3e-5, 1e-5, 3e-6, 1e-6, 3e-7, 1e-7, 3e-8, 1e-8, 1e-9,
+        double[] ladder = {1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5, 3e-6, 1e-6, 3e-7, 1e-7, 3e-8, 1e-8, 1e-9,
             1e-10};
         StringBuilder tried = new StringBuilder();
         for (double r : ladder) {
@@ -121,11 +122,13 @@ public final class PeerComparison {
                 .getOperatingSystemMXBean()).getProcessCpuTime() * 1e-9;
     }
 
-    private record Result(double seconds, double cpu, long evaluations, long steps, double error) {
+    private record Result(double seconds, double cpu, long evaluations, long steps, long losses,
+            double error) {
         String json(String name, double r, String tried) {
             return String.format(Locale.ROOT, "{\"scenario\":\"%s\",\"method\":\"saddlecheck-dop853\","
                     + "\"setting\":%.3g,\"seconds\":%.6f,\"cpu\":%.6f,\"gradients\":%d,\"steps\":%d,"
-                    + "\"error\":%.6g,\"tried\":[%s]}", name, r, seconds, cpu, evaluations, steps, error,
+                    + "\"losses\":%d,\"records_per_decade\":%d,"
+                    + "\"error\":%.6g,\"tried\":[%s]}", name, r, seconds, cpu, evaluations, steps, losses, PeerScenario.RECORDS_PER_DECADE, error,
                     tried);
         }
     }
@@ -135,11 +138,17 @@ public final class PeerComparison {
         RunPlan plan = s.plan();
         double cpu = cpuSeconds();
         long start = System.nanoTime();
-        Trajectory t = new GradientFlow(r).run(objective, s.theta0, plan);
+        Trajectory t;
+        try {
+            t = new GradientFlow(r).run(objective, s.theta0, plan);
+        } catch (SaddlecheckException e) {
+            return new Result(Double.NaN, Double.NaN, 0, 0, 0, Double.POSITIVE_INFINITY);
+        }
         double seconds = (System.nanoTime() - start) * 1e-9;
         cpu = cpuSeconds() - cpu;
         double error = PeerScenario.worstRelativeError(s.crossings(t.times(), t.losses()), reference);
-        return new Result(seconds, cpu, t.gradientEvaluations(), t.steps(), error);
+        return new Result(seconds, cpu, t.gradientEvaluations(), t.steps(), t.lossEvaluations(),
+                error);
     }
 
     private static void write(Path file, DMatrixRMaj m) throws IOException {

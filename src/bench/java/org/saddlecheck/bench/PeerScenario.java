@@ -138,10 +138,19 @@ final class PeerScenario {
         return network.objective(data);
     }
 
-    /** Stops at the first step end whose loss is at or below the last threshold. */
+    /** Log-spaced records per decade of the comparison runs (property saddlecheck.records). */
+    static final int RECORDS_PER_DECADE = Integer.getInteger("saddlecheck.records",
+            RunPlan.DEFAULT_POINTS_PER_DECADE);
+
+    /**
+     * Stops at the first step end whose loss is at or below the last threshold; records
+     * {@link #RECORDS_PER_DECADE} per decade and at every 1% change of the loss.
+     */
     RunPlan plan() {
         double last = thresholds[thresholds.length - 1];
-        return RunPlan.until(horizon).withStopRule((t, loss, theta) -> loss <= last);
+        RunPlan defaults = RunPlan.until(horizon);
+        return defaults.withStopRule((t, loss, theta) -> loss <= last)
+                .withRecording(defaults.firstTime(), RECORDS_PER_DECADE, defaults.lossChange());
     }
 
     /** Sets the thresholds of a scenario without theoretical levels from a reference run. */
