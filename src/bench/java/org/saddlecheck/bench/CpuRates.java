@@ -23,7 +23,7 @@ public final class CpuRates {
             Objective objective = s.objective();
             double[] theta = s.theta0.clone();
             for (int j = 0; j < theta.length; j++) {
-                theta[j] *= 0.1 / 1e-4;
+                theta[j] *= 0.1 / PeerScenario.rms(s.theta0);
             }
             double[] gradient = new double[theta.length];
             double sink = 0;

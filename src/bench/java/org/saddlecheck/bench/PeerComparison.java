@@ -142,6 +142,7 @@ public final class PeerComparison {
         try {
             t = new GradientFlow(r).run(objective, s.theta0, plan);
         } catch (SaddlecheckException e) {
+            System.err.println("r = " + r + ": " + e.getMessage());
             return new Result(Double.NaN, Double.NaN, 0, 0, 0, Double.POSITIVE_INFINITY);
         }
         double seconds = (System.nanoTime() - start) * 1e-9;

@@ -134,6 +134,15 @@ final class PeerScenario {
         return new DMatrixRMaj[] {A, Xq};
     }
 
+    /** The root mean square of x. */
+    static double rms(double[] x) {
+        double sum = 0;
+        for (double v : x) {
+            sum += v * v;
+        }
+        return Math.sqrt(sum / x.length);
+    }
+
     Objective objective() {
         return network.objective(data);
     }

@@ -111,4 +111,50 @@ final class Kernels {
             }
         }
     }
+
+    /**
+     * C = AᵀB (m × n, overwritten) for A (k × m) and B (k × n), row-major: the sum over the k rows
+     * of the outer products a_rᵀ ⊗ b_r, four rows per pass. C must not share storage with A or B.
+     * Modifies only C.
+     */
+    static void multiplyTransA(double[] a, int k, int m, double[] b, int n, double[] c) {
+        Arrays.fill(c, 0, m * n, 0);
+        int r = 0;
+        for (; r + 3 < k; r += 4) {
+            int a0 = r * m;
+            int a1 = a0 + m;
+            int a2 = a1 + m;
+            int a3 = a2 + m;
+            int b0 = r * n;
+            int b1 = b0 + n;
+            int b2 = b1 + n;
+            int b3 = b2 + n;
+            for (int p = 0; p < m; p++) {
+                double c0 = a[a0 + p];
+                double c1 = a[a1 + p];
+                double c2 = a[a2 + p];
+                double c3 = a[a3 + p];
+                int row = p * n;
+                for (int q = 0; q < n; q++) {
+                    double acc = c[row + q];
+                    acc = Math.fma(c0, b[b0 + q], acc);
+                    acc = Math.fma(c1, b[b1 + q], acc);
+                    acc = Math.fma(c2, b[b2 + q], acc);
+                    acc = Math.fma(c3, b[b3 + q], acc);
+                    c[row + q] = acc;
+                }
+            }
+        }
+        for (; r < k; r++) {
+            int a0 = r * m;
+            int b0 = r * n;
+            for (int p = 0; p < m; p++) {
+                double c0 = a[a0 + p];
+                int row = p * n;
+                for (int q = 0; q < n; q++) {
+                    c[row + q] = Math.fma(c0, b[b0 + q], c[row + q]);
+                }
+            }
+        }
+    }
 }
