@@ -245,7 +245,8 @@ METHODS = {"numpy-gd": gd_numpy, "torch-gd": gd_torch, "scipy-dop853": flow_scip
 LADDERS = {
     "numpy-gd": [2.0 ** (-j / 2) for j in range(0, 40)],
     "torch-gd": [2.0 ** (-j / 2) for j in range(0, 40)],
-    "scipy-dop853": [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5, 3e-6, 1e-6, 3e-7, 1e-7, 3e-8, 1e-8, 1e-9, 1e-10],
+    "scipy-dop853": [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5, 3e-6, 1e-6, 3e-7,
+                     1e-7, 3e-8, 1e-8, 1e-9, 1e-10],
 }
 
 
@@ -260,6 +261,7 @@ def timed(method, sc, setting):
 
 
 def main():
+    np.seterr(all="ignore")  # a diverging setting is reported as a failed try, not as warnings
     command, method, directory, name = sys.argv[1:5]
     sc = Scenario(os.path.join(directory, name))
     if command == "search":
@@ -278,7 +280,8 @@ def main():
         setting = float(sys.argv[5])
         seconds, cpu, n, error = timed(method, sc, setting)
         print(json.dumps({"scenario": name, "method": method, "setting": setting,
-                          "seconds": seconds, "cpu": cpu, "gradients": n, "error": error}))
+                          "seconds": seconds, "cpu": cpu, "gradients": n,
+                          "error": error}))
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.ejml.data.DMatrixRMaj;
 import org.saddlecheck.SaddlecheckException;
+import org.saddlecheck.analysis.StageDetector;
 import org.saddlecheck.dynamics.GradientFlow;
 import org.saddlecheck.dynamics.RunPlan;
 import org.saddlecheck.dynamics.Trajectory;
@@ -20,14 +21,16 @@ import org.saddlecheck.network.Objective;
  *   <li>{@code export DIR}: for each scenario of {@link PeerScenario}, writes its data blocks, targets
  *       and θ(0) as CSV, its thresholds, and the drop times of a reference run at relative
  *       tolerance {@value #REFERENCE_TOLERANCE}.</li>
- *   <li>{@code search DIR NAME}: runs {@link GradientFlow} at relative tolerances 1e-3, 3e-4, …,
+ *   <li>{@code search DIR NAME}: runs {@link GradientFlow} at relative tolerances 1e-1, 3e-2, …,
  *       1e-10 and reports the loosest whose drop times are all within 1% of the reference, timed
  *       inside the process after one warm-up run at the same tolerance.</li>
  *   <li>{@code once DIR NAME r}: one run at tolerance r with no warm-up (for whole-process times).</li>
+ *   <li>{@code curve DIR NAME}: the stages and loss curve of a scenario (to choose its horizon).</li>
  * </ul>
  * Each result is one JSON line on standard output.
  */
 public final class PeerComparison {
+    /** Tight enough that its drop times are 10⁻⁴ relative of those at 10⁻¹² (measured on linear). */
     static final double REFERENCE_TOLERANCE = 1e-11;
     static final double ACCURACY = 0.01;
 
@@ -42,14 +45,8 @@ public final class PeerComparison {
                     export(dir.resolve(name), PeerScenario.of(name));
                 }
                 break;
-            case "stages":
-                PeerScenario x = PeerScenario.of(args[2]);
-                Trajectory t = new GradientFlow(1e-8).run(x.objective(), x.theta0, RunPlan.until(x.horizon));
-                System.out.println(org.saddlecheck.analysis.StageDetector.detect(t.times(), t.losses()));
-                for (int i = 0; i < t.size(); i += Math.max(1, t.size() / 60)) {
-                    System.out.printf("%.4g %.4g%n", t.time(i), t.loss(i));
-                }
-                System.out.println("evals " + t.gradientEvaluations());
+            case "curve":
+                curve(PeerScenario.of(args[2]));
                 break;
             case "search":
                 search(dir.resolve(args[2]), args[2]);
@@ -60,6 +57,16 @@ public final class PeerComparison {
             default:
                 throw new IllegalArgumentException("unknown command " + args[0]);
         }
+    }
+
+    /** Prints the stages and about 60 points of the loss curve at r = 1e-8 to the horizon. */
+    private static void curve(PeerScenario x) {
+        Trajectory t = new GradientFlow(1e-8).run(x.objective(), x.theta0, RunPlan.until(x.horizon));
+        System.out.println(StageDetector.detect(t.times(), t.losses()));
+        for (int i = 0; i < t.size(); i += Math.max(1, t.size() / 60)) {
+            System.out.printf(Locale.ROOT, "%.4g %.4g%n", t.time(i), t.loss(i));
+        }
+        System.out.println("gradient evaluations " + t.gradientEvaluations());
     }
 
     private static void export(Path dir, PeerScenario s) throws IOException {
@@ -78,7 +85,8 @@ public final class PeerComparison {
         String kind = s.network.kind();
         Files.writeString(dir.resolve("meta.txt"), String.format(Locale.ROOT,
                 "kind=%s%nwidth=%d%nusize=%d%nvsize=%d%nhorizon=%.17g%nreference_evaluations=%d%n"
-                + "thresholds_from=%s%n", kind, s.network.width(), s.network.uSize(), s.network.vSize(), s.horizon,
+                + "thresholds_from=%s%n", kind, s.network.width(), s.network.uSize(),
+                s.network.vSize(), s.horizon,
                 ref.gradientEvaluations(), s.thresholdSource));
         System.out.printf(Locale.ROOT, "{\"scenario\":\"%s\",\"exported\":true,\"drops\":%d,"
                 + "\"reference_s\":%.2f,\"last_drop\":%.6g}%n", s.name, drops.length,
@@ -94,7 +102,8 @@ public final class PeerComparison {
     private static void search(Path dir, String name) throws IOException {
         PeerScenario s = load(dir, name);
         double[] reference = read(dir.resolve("reference.csv"));
-        double[] ladder = {1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5, 3e-6, 1e-6, 3e-7, 1e-7, 3e-8, 1e-8, 1e-9,
+        double[] ladder = {1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5, 3e-6, 1e-6, 3e-7,
+            1e-7, 3e-8, 1e-8, 1e-9,
             1e-10};
         StringBuilder tried = new StringBuilder();
         for (double r : ladder) {
@@ -128,7 +137,8 @@ public final class PeerComparison {
             return String.format(Locale.ROOT, "{\"scenario\":\"%s\",\"method\":\"saddlecheck-dop853\","
                     + "\"setting\":%.3g,\"seconds\":%.6f,\"cpu\":%.6f,\"gradients\":%d,\"steps\":%d,"
                     + "\"losses\":%d,\"records_per_decade\":%d,"
-                    + "\"error\":%.6g,\"tried\":[%s]}", name, r, seconds, cpu, evaluations, steps, losses, PeerScenario.RECORDS_PER_DECADE, error,
+                    + "\"error\":%.6g,\"tried\":[%s]}", name, r, seconds, cpu, evaluations, steps, losses,
+                    PeerScenario.RECORDS_PER_DECADE, error,
                     tried);
         }
     }
