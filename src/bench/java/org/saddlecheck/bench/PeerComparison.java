@@ -131,13 +131,13 @@ public final class PeerComparison {
                 .getOperatingSystemMXBean()).getProcessCpuTime() * 1e-9;
     }
 
-    private record Result(double seconds, double cpu, long evaluations, long steps, long losses,
-            double error) {
+    private record Result(double seconds, double cpu, double threadCpu, long evaluations, long steps,
+            long losses, double error) {
         String json(String name, double r, String tried) {
             return String.format(Locale.ROOT, "{\"scenario\":\"%s\",\"method\":\"saddlecheck-dop853\","
-                    + "\"setting\":%.3g,\"seconds\":%.6f,\"cpu\":%.6f,\"gradients\":%d,\"steps\":%d,"
+                    + "\"setting\":%.3g,\"seconds\":%.6f,\"cpu\":%.6f,\"thread_cpu\":%.6f,\"gradients\":%d,\"steps\":%d,"
                     + "\"losses\":%d,\"records_per_decade\":%d,"
-                    + "\"error\":%.6g,\"tried\":[%s]}", name, r, seconds, cpu, evaluations, steps, losses,
+                    + "\"error\":%.6g,\"tried\":[%s]}", name, r, seconds, cpu, threadCpu, evaluations, steps, losses,
                     PeerScenario.RECORDS_PER_DECADE, error,
                     tried);
         }
@@ -147,18 +147,21 @@ public final class PeerComparison {
         Objective objective = s.objective();
         RunPlan plan = s.plan();
         double cpu = cpuSeconds();
+        long thread = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long start = System.nanoTime();
         Trajectory t;
         try {
             t = new GradientFlow(r).run(objective, s.theta0, plan);
         } catch (SaddlecheckException e) {
             System.err.println("r = " + r + ": " + e.getMessage());
-            return new Result(Double.NaN, Double.NaN, 0, 0, 0, Double.POSITIVE_INFINITY);
+            return new Result(Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, Double.POSITIVE_INFINITY);
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
         cpu = cpuSeconds() - cpu;
+        double threadCpu = (java.lang.management.ManagementFactory.getThreadMXBean()
+                .getCurrentThreadCpuTime() - thread) * 1e-9;
         double error = PeerScenario.worstRelativeError(s.crossings(t.times(), t.losses()), reference);
-        return new Result(seconds, cpu, t.gradientEvaluations(), t.steps(), t.lossEvaluations(),
+        return new Result(seconds, cpu, threadCpu, t.gradientEvaluations(), t.steps(), t.lossEvaluations(),
                 error);
     }
 
