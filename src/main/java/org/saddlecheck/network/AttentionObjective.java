@@ -39,6 +39,8 @@ final class AttentionObjective extends SampleObjective {
     private final DMatrixRMaj WX;
     private final DMatrixRMaj rXq;
     private final DMatrixRMaj G;
+    private final double[] kT;
+    private final double[] qT;
 
     AttentionObjective(LinearAttention network, Dataset data, int capacity) {
         this(network, contextMeans(network, data.X()), queries(network, data.X()), data.Y(),
@@ -68,6 +70,8 @@ final class AttentionObjective extends SampleObjective {
         WX = new DMatrixRMaj(merged ? rows : 0, h * d);
         rXq = new DMatrixRMaj(merged ? rows : 0, d);
         G = new DMatrixRMaj(merged ? d : 0, d);
+        kT = new double[merged ? 0 : d * h];
+        qT = new double[merged ? 0 : d * h];
     }
 
     /** a_μ = (1/N) Σ_n y_n x_n for every sequence, a new P × D matrix. */
@@ -120,9 +124,17 @@ final class AttentionObjective extends SampleObjective {
             System.arraycopy(theta, i * s + d, Q.data, i * d, d);
             v.data[i] = theta[i * s + 2 * d];
         }
-        CommonOps_DDRM.multTransB(A, K, S);
-        CommonOps_DDRM.multTransB(Xq, Q, T);
-        CommonOps_DDRM.elementMult(S, T, Phi);
+        int rows = A.numRows;
+        S.reshape(rows, heads, false);
+        T.reshape(rows, heads, false);
+        Phi.reshape(rows, heads, false);
+        Kernels.transpose(K.data, heads, d, kT);
+        Kernels.transpose(Q.data, heads, d, qT);
+        Kernels.multiply(A.data, rows, d, kT, heads, S.data);
+        Kernels.multiply(Xq.data, rows, d, qT, heads, T.data);
+        for (int k = 0, n = rows * heads; k < n; k++) {
+            Phi.data[k] = S.data[k] * T.data[k];
+        }
     }
 
     /** C = A W', Φ_μi = Σ_b C_{μ, i·D+b} (x_q)_μb. */
@@ -165,19 +177,26 @@ final class AttentionObjective extends SampleObjective {
             double[] gradient) {
         int rows = A.numRows;
         C.reshape(rows, heads, false);
-        for (int k = 0, n = rows * heads; k < n; k++) {
-            C.data[k] = scale * R.data[k / heads] * v.data[k % heads] * T.data[k];
-        }
-        CommonOps_DDRM.multTransA(C, A, gradK);
-        for (int k = 0, n = rows * heads; k < n; k++) {
-            C.data[k] = scale * R.data[k / heads] * v.data[k % heads] * S.data[k];
-        }
-        CommonOps_DDRM.multTransA(C, Xq, gradQ);
+        weightedResiduals(R, scale, T, rows);
+        Kernels.multiplyTransA(C.data, rows, heads, A.data, d, gradK.data);
+        weightedResiduals(R, scale, S, rows);
+        Kernels.multiplyTransA(C.data, rows, heads, Xq.data, d, gradQ.data);
         int s = network.unitSize();
         for (int i = 0; i < heads; i++) {
             System.arraycopy(gradK.data, i * d, gradient, i * s, d);
             System.arraycopy(gradQ.data, i * d, gradient, i * s + d, d);
             gradient[i * s + 2 * d] = gradV.data[i];
+        }
+    }
+
+    /** C = scale · (r vᵀ) ⊙ M over the first {@code rows} rows. Modifies only C. */
+    private void weightedResiduals(DMatrixRMaj R, double scale, DMatrixRMaj M, int rows) {
+        for (int mu = 0; mu < rows; mu++) {
+            double r = scale * R.data[mu];
+            int row = mu * heads;
+            for (int i = 0; i < heads; i++) {
+                C.data[row + i] = r * v.data[i] * M.data[row + i];
+            }
         }
     }
 

@@ -27,6 +27,8 @@ final class FullyConnectedObjective extends SampleObjective {
     private final DMatrixRMaj gradZ;
     private final DMatrixRMaj gradU;
     private final DMatrixRMaj gradV;
+    private final double[] uT;
+    private final double[] vT;
 
     FullyConnectedObjective(FullyConnected network, Dataset data, int capacity) {
         this(network, network.bias() ? withOnes(data.X()) : data.X(), data.Y(), capacity);
@@ -46,6 +48,8 @@ final class FullyConnectedObjective extends SampleObjective {
         gradZ = new DMatrixRMaj(rows, h);
         gradU = new DMatrixRMaj(h, network.uSize());
         gradV = new DMatrixRMaj(h, network.vSize());
+        uT = new double[network.uSize() * h];
+        vT = new double[network.vSize() * h];
     }
 
     /** X̃ = [X, 1], a new P × (D_in + 1) matrix. */
@@ -63,29 +67,46 @@ final class FullyConnectedObjective extends SampleObjective {
     void forward(double[] theta, DMatrixRMaj[] inputs, DMatrixRMaj F) {
         DMatrixRMaj Xt = inputs[0];
         Units.split(theta, network.uSize(), network.vSize(), U, V);
-        CommonOps_DDRM.multTransB(Xt, U, Z);
+        int rows = Xt.numRows;
+        int h = U.numRows;
+        Kernels.transpose(U.data, h, U.numCols, uT);
+        Z.reshape(rows, h, false);
+        Kernels.multiply(Xt.data, rows, Xt.numCols, uT, h, Z.data);
         A.reshape(Z.numRows, Z.numCols, false);
         double[] z = Z.data;
         double[] a = A.data;
         for (int k = 0, n = Z.numRows * Z.numCols; k < n; k++) {
             a[k] = sigma.value(z[k]);
         }
-        CommonOps_DDRM.mult(A, V, F);
+        Kernels.multiply(A.data, rows, h, V.data, V.numCols, F.data);
     }
 
     /** ∇_V = Aᵀ R / B; then ∇_Z = (R Vᵀ) ⊙ σ'(Z) (times B) and ∇_U = ∇_Zᵀ X̃ / B. */
     @Override
     void backward(double[] theta, DMatrixRMaj[] inputs, DMatrixRMaj R, double scale,
             double[] gradient) {
-        CommonOps_DDRM.multTransA(scale, A, R, gradV);
-        CommonOps_DDRM.multTransB(R, V, gradZ);
+        int rows = R.numRows;
+        int h = V.numRows;
+        int outputs = V.numCols;
+        Kernels.multiplyTransA(A.data, rows, h, R.data, outputs, gradV.data);
+        scale(gradV.data, scale);
+        Kernels.transpose(V.data, h, outputs, vT);
+        gradZ.reshape(rows, h, false);
+        Kernels.multiply(R.data, rows, outputs, vT, h, gradZ.data);
         double[] g = gradZ.data;
         double[] z = Z.data;
         for (int k = 0, n = gradZ.numRows * gradZ.numCols; k < n; k++) {
             g[k] *= sigma.derivative(z[k]);
         }
-        CommonOps_DDRM.multTransA(scale, gradZ, inputs[0], gradU);
+        Kernels.multiplyTransA(gradZ.data, rows, h, inputs[0].data, gradU.numCols, gradU.data);
+        scale(gradU.data, scale);
         Units.join(gradU, gradV, gradient);
+    }
+
+    private static void scale(double[] x, double factor) {
+        for (int k = 0; k < x.length; k++) {
+            x[k] *= factor;
+        }
     }
 
     @Override

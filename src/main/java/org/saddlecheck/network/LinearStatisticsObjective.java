@@ -31,12 +31,16 @@ public final class LinearStatisticsObjective implements Objective {
     private final DMatrixRMaj M;
     private final double irreducibleLoss;
 
-    private final DMatrixRMaj U;
-    private final DMatrixRMaj V;
-    private final DMatrixRMaj W;
-    private final DMatrixRMaj G;
-    private final DMatrixRMaj gradU;
-    private final DMatrixRMaj gradV;
+    private final int h;
+    private final int uSize;
+    private final int vSize;
+    private final int inputs;
+    private final int outputs;
+    private final double[] sxx;
+    private final double[] syx;
+    private final double[] w;
+    private final double[] g;
+    private final double[] gT;
 
     /**
      * @param network a network with {@link PhiTraits#linear()} φ whose map is x ↦ (VᵀU) x with
@@ -63,12 +67,16 @@ public final class LinearStatisticsObjective implements Objective {
         Require.that(network.traits().linear() && uSize * vSize == sigmaYX.getNumElements(),
                 "the " + network.kind() + " network is not linear in W = VᵀU with "
                 + sigmaYX.numRows + "·" + sigmaYX.numCols + " entries");
-        U = new DMatrixRMaj(h, uSize);
-        V = new DMatrixRMaj(h, vSize);
-        W = new DMatrixRMaj(vSize, uSize);
-        G = new DMatrixRMaj(vSize, uSize);
-        gradU = new DMatrixRMaj(h, uSize);
-        gradV = new DMatrixRMaj(h, vSize);
+        this.h = h;
+        this.uSize = uSize;
+        this.vSize = vSize;
+        this.inputs = sigmaYX.numCols;
+        this.outputs = sigmaYX.numRows;
+        this.sxx = sigmaXX.data;
+        this.syx = sigmaYX.data;
+        w = new double[vSize * uSize];
+        g = new double[vSize * uSize];
+        gT = new double[uSize * vSize];
     }
 
     /** L_irr, the loss of the best linear map; the floor under every plateau. */
@@ -91,34 +99,38 @@ public final class LinearStatisticsObjective implements Objective {
     public double lossAndGradient(double[] theta, double[] gradient) {
         residual(theta);
         double loss = reducibleLoss() + irreducibleLoss;
-        CommonOps_DDRM.mult(V, G, gradU);
-        CommonOps_DDRM.multTransB(U, G, gradV);
-        Units.join(gradU, gradV, gradient);
+        Kernels.transpose(g, vSize, uSize, gT);
+        int s = uSize + vSize;
+        for (int i = 0; i < h; i++) {
+            int unit = i * s;
+            // ∂L/∂u_i = Gᵀ v_i = Σ_a v_ia G[a, :], and ∂L/∂v_i = G u_i = Σ_b u_ib Gᵀ[b, :]
+            Kernels.rowTimesMatrix(theta, unit + uSize, vSize, g, uSize, gradient, unit);
+            Kernels.rowTimesMatrix(theta, unit, uSize, gT, vSize, gradient, unit + uSize);
+        }
         return loss;
     }
 
-    /** W = VᵀU and G = WΣ_xx − Σ_yx, both left shaped |v| × |u|. */
+    /**
+     * W = VᵀU = Σ_i v_i u_iᵀ and G = WΣ_xx − Σ_yx, read straight from θ's unit blocks; both left
+     * in the workspaces shaped |v| × |u| (the statistics read the same numbers as D_out × D_in).
+     */
     private void residual(double[] theta) {
         if (theta.length != network.parameterCount()) {
             throw new InvalidInputException("a parameter vector of length "
                     + theta.length + " was given but this objective has "
                     + network.parameterCount() + " parameters");
         }
-        Units.split(theta, U.numCols, V.numCols, U, V);
-        CommonOps_DDRM.multTransA(V, U, W);
-        W.reshape(sigmaYX.numRows, sigmaYX.numCols, false);
-        CommonOps_DDRM.mult(W, sigmaXX, G);
-        CommonOps_DDRM.subtractEquals(G, sigmaYX);
-        W.reshape(V.numCols, U.numCols, false);
-        G.reshape(V.numCols, U.numCols, false);
+        Kernels.outerProductSum(theta, h, uSize, vSize, w);
+        Kernels.multiply(w, outputs, inputs, sxx, inputs, g);
+        for (int k = 0, n = g.length; k < n; k++) {
+            g[k] -= syx[k];
+        }
     }
 
     /** ½⟨W − M, G⟩, summed without forming W − M. */
     private double reducibleLoss() {
         double sum = 0;
-        double[] w = W.data;
         double[] m = M.data;
-        double[] g = G.data;
         for (int k = 0, n = g.length; k < n; k++) {
             sum += (w[k] - m[k]) * g[k];
         }
