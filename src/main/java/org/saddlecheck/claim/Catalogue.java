@@ -25,6 +25,7 @@ public final class Catalogue {
         all.addAll(EmbeddingClaims.claims());
         all.addAll(ManifoldRunClaims.claims());
         all.addAll(SaddleClaims.claims());
+        all.addAll(ConservationClaims.claims());
         // One line per family of claims, in the order the report lists them.
         return checked(all);
     }
