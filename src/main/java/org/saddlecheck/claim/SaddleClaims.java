@@ -42,7 +42,20 @@ public final class SaddleClaims {
 
     /** The claims of this family, in catalogue order. */
     public static List<Claim> claims() {
-        return List.of(linearOrigin(), degenerateOrigin(), rankSaddles());
+        return List.of(linearOrigin(), degenerateOrigin(), rankSaddles(), visitedIndex());
+    }
+
+    /** Evidence: the Hessian index at the plateaus that training visits, for other networks. */
+    static Claim visitedIndex() {
+        return Claim.in(SaddleClaims.class, "saddle.visited-fixed-point-index")
+                .trials(visitTrials())
+                .regimes(SaddleClaims::regimes)
+                .coverage(Coverage.none().require("relu", 0.05).require("quadratic", 0.05)
+                        .require("attention", 0.05).require("relu-conv", 0.05))
+                .check(SaddleClaims::checkVisited)
+                .evidence(t -> List.of(visitTable(t)))
+                .shrinkBudget(20)
+                .build();
     }
 
     /** The origin of a linear network: eigenvalues ±s_k, H times each, and zeros. */
@@ -54,7 +67,7 @@ public final class SaddleClaims {
                         .require("wide", 0.3))
                 .check(t -> checkOrigin(AnyNetwork.network(t.scenario().network()),
                         dataset(t)))
-                .evidence(t -> List.of(spectrum(t, new double[0])))
+                .evidence(t -> List.of(spectrum(t)))
                 .build();
     }
 
@@ -82,11 +95,37 @@ public final class SaddleClaims {
                         .require(Generators.TIED, 0.05))
                 .check(t -> checkRankSaddle(AnyNetwork.network(t.scenario().network()),
                         dataset(t), t.integer("k"), (long) t.parameter("rotation")))
-                .evidence(t -> List.of(spectrum(t, new double[0])))
+                .evidence(t -> List.of(spectrum(t)))
                 .build();
     }
 
     // ---------------------------------------------------------------- trials
+
+    /** Snapshots per run, log-spaced in time, among which plateau middles are picked. */
+    private static final int SNAPSHOTS = 80;
+
+    /**
+     * ReLU (fully connected and convolutional), quadratic and attention networks with H in [2, 4],
+     * θ(0) = ε·N(0, 1) with ε in [10⁻³, 10⁻²]: gradient descent (η = 0.05) to t = 80 for ReLU,
+     * the flow (r = 10⁻⁹) to t = 2/ε for the others, whose plateaus last about 1/ε.
+     */
+    private static Gen<Trial> visitTrials() {
+        Gen<NetworkSpec> networks = AnyNetwork.specs(List.of("relu", "quadratic", "attention",
+                "relu-conv"), 2, 4, true);
+        Gen<Long> seeds = Generators.seeds();
+        Gen<Double> scales = Gen.scales(-2, -3, 1);
+        return c -> {
+            NetworkSpec spec = networks.draw(c);
+            double epsilon = scales.draw(c);
+            DataSpec data = AnyNetwork.data(spec, seeds.draw(c), 24);
+            boolean relu = spec.kind().startsWith("relu");
+            org.saddlecheck.scenario.DynamicsSpec dynamics = relu
+                    ? org.saddlecheck.scenario.DynamicsSpec.gradientDescent(80, 0.05)
+                    : org.saddlecheck.scenario.DynamicsSpec.flow(2 / epsilon, 1e-9);
+            return Trial.of(new Scenario(spec, data, InitSpec.gaussian(epsilon, seeds.draw(c)),
+                    dynamics));
+        };
+    }
 
     private static Gen<Trial> trials(List<String> kinds, int fewest, int most, boolean bias) {
         Gen<NetworkSpec> networks = AnyNetwork.specs(kinds, fewest, most, true);
@@ -140,6 +179,99 @@ public final class SaddleClaims {
     }
 
     // ---------------------------------------------------------------- checks
+
+    /** One visited plateau: its middle time, loss, gradient norm, λ_min and index. */
+    record Visit(double time, double loss, double gradient, double lowest, int index) {
+    }
+
+    /**
+     * Runs the trial, finds its plateaus after the first (the first is the origin) with the stage
+     * detector, and at the snapshot nearest each plateau's middle computes ‖∇L‖ and the Hessian's
+     * eigenvalues. The index counts eigenvalues below −τ, τ = 10⁻⁶‖H‖_F plus the round-off bound
+     * of {@link #eigenvalueError} (central differences of a non-polynomial loss have a truncation
+     * error of order ε^{2/3}‖H‖ that the round-off bound does not cover). Not asserted.
+     */
+    static List<Visit> visits(Trial t) {
+        Network network = AnyNetwork.network(t.scenario().network());
+        Dataset data = dataset(t);
+        org.saddlecheck.scenario.DynamicsSpec d = t.scenario().dynamics();
+        double[] times = new double[SNAPSHOTS];
+        for (int k = 0; k < SNAPSHOTS; k++) {
+            times[k] = d.endTime() * Math.pow(1e-3, 1 - (k + 1.0) / SNAPSHOTS);
+        }
+        double[] theta0 = org.saddlecheck.scenario.ScenarioResolver.initialTheta(
+                t.scenario().init(), network.parameterCount());
+        org.saddlecheck.dynamics.Trajectory run;
+        try {
+            run = org.saddlecheck.scenario.ScenarioResolver.integrator(d).run(
+                    network.objective(data), theta0,
+                    org.saddlecheck.dynamics.RunPlan.until(d.endTime()).withSnapshots(times));
+        } catch (org.saddlecheck.SaddlecheckException e) {
+            return null;
+        }
+        org.saddlecheck.analysis.Stages stages =
+                org.saddlecheck.analysis.StageDetector.detect(run);
+        List<Visit> out = new ArrayList<>();
+        List<org.saddlecheck.analysis.Stages.Plateau> plateaus = stages.plateaus();
+        for (int p = 1; p < plateaus.size(); p++) {
+            double middle = 0.5 * (plateaus.get(p).start() + plateaus.get(p).end());
+            org.saddlecheck.dynamics.Trajectory.Snapshot nearest = null;
+            for (org.saddlecheck.dynamics.Trajectory.Snapshot s : run.snapshots()) {
+                if (nearest == null
+                        || Math.abs(s.time() - middle) < Math.abs(nearest.time() - middle)) {
+                    nearest = s;
+                }
+            }
+            if (nearest == null) {
+                continue;
+            }
+            double[] theta = nearest.theta();
+            Objective f = network.objective(data);
+            double[] g = new double[theta.length];
+            double loss = f.lossAndGradient(theta, g);
+            DMatrixRMaj H = Hessian.of(f, theta);
+            double[] lambda = Hessian.eigenvalues(H);
+            double tau = 1e-6 * NormOps_DDRM.normF(H) + eigenvalueError(network, data, theta, H);
+            out.add(new Visit(nearest.time(), loss, NormOps_DDRM.normF(new DMatrixRMaj(g)),
+                    lambda[0], Hessian.index(lambda, tau)));
+        }
+        return out;
+    }
+
+    private static Outcome checkVisited(Trial t) {
+        List<Visit> visits = visits(t);
+        if (visits == null) {
+            return Outcome.discard("the run failed (divergence or a stalled step)");
+        }
+        if (visits.isEmpty()) {
+            return Outcome.discard("the run visited no plateau after the first");
+        }
+        StringBuilder sb = new StringBuilder();
+        int largest = 0;
+        for (Visit v : visits) {
+            largest = Math.max(largest, v.index());
+            sb.append(String.format(Locale.ROOT, " t = %s: L = %s, ‖∇L‖ = %s, λ_min = %s, index %d;",
+                    ManifoldGradientClaims.number(v.time()), ManifoldGradientClaims.number(v.loss()),
+                    ManifoldGradientClaims.number(v.gradient()),
+                    ManifoldGradientClaims.number(v.lowest()), v.index()));
+        }
+        int dim = AnyNetwork.network(t.scenario().network()).parameterCount();
+        return Outcome.atMost(largest, dim, "Plateaus visited by a " + t.scenario().network().kind()
+                + " network (H = " + t.scenario().network().width() + "), measured, not asserted:"
+                + sb);
+    }
+
+    private static Figure visitTable(Trial t) {
+        List<Visit> visits = visits(t);
+        List<List<Object>> rows = new ArrayList<>();
+        if (visits != null) {
+            for (Visit v : visits) {
+                rows.add(List.of(v.time(), v.loss(), v.gradient(), v.lowest(), v.index()));
+            }
+        }
+        return new Figure.Table("Hessian at the plateaus the run visited", List.of("time $t$",
+                "$L$", "$\\|\\nabla L\\|$", "$\\lambda_{\\min}$", "index"), rows);
+    }
 
     /**
      * At θ = 0 the computed Hessian's sorted eigenvalues against ±s_k(C), each H times, and
@@ -350,7 +482,7 @@ public final class SaddleClaims {
     // ---------------------------------------------------------------- evidence
 
     /** The computed Hessian eigenvalues at θ = 0. */
-    private static Figure spectrum(Trial t, double[] unused) {
+    private static Figure spectrum(Trial t) {
         Network network = AnyNetwork.network(t.scenario().network());
         DMatrixRMaj H = Hessian.of(network.objective(dataset(t)),
                 new double[network.parameterCount()]);
