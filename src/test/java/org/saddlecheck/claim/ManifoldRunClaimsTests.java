@@ -68,6 +68,22 @@ class ManifoldRunClaimsTests {
     }
 
     @Test
+    void tanhIsOutsideTheProportionalClaimAndFailsItWhenDeclaredHomogeneous() {
+        NetworkSpec spec = new NetworkSpec("tanh", 2, 3, 2, false, 0, 0, 0, 0);
+        Scenario s = new Scenario(spec, AnyNetwork.data(spec, 5, 20), InitSpec.gaussian(0.3, 6),
+                DynamicsSpec.gradientDescent(ManifoldRunClaims.END_TIME, 0.1));
+        Trial t = Trial.of(s).with("manifold", 2).with("unit", 0).with("other", 1)
+                .with("gamma", 2.5);
+        Network tanh = correct(t);
+        assertThat(ManifoldRunClaims.checkDrift(tanh, t, false).verdict())
+                .isEqualTo(Outcome.Verdict.DISCARDED);
+        Network declared = new BrokenNetwork(tanh, BrokenNetwork.Bug.DECLARED_HOMOGENEOUS);
+        assertThat(ManifoldRunClaims.checkDrift(declared, t, false).verdict())
+                .isEqualTo(Outcome.Verdict.VIOLATED);
+        assertThat(ManifoldRunClaims.checkDrift(tanh, t, true).held()).isTrue();
+    }
+
+    @Test
     void mergingEqualUnitsOfACoupledNetworkStillKeepsOutputsSinceMergingReadsNoGradient() {
         // The merge claim is about the map alone: a gradient bug cannot break it, a wrong merge
         // rule can. Merging with the wrong readout (v_i unchanged) changes the outputs.
