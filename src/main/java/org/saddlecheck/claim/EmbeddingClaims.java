@@ -92,7 +92,12 @@ public final class EmbeddingClaims {
         Gen<Double> magnitudes = c -> awayFromOne ? (c.flag(0.5) ? above.draw(c) : below.draw(c))
                 : anywhere.draw(c);
         return c -> {
-            NetworkSpec narrow = networks.draw(c);
+            NetworkSpec drawn = networks.draw(c);
+            // The specificity claim needs |u| ≥ 2 for a combination that is not a scaling.
+            NetworkSpec narrow = awayFromOne && drawn.inputs() == 1 && !drawn.bias()
+                    ? new NetworkSpec(drawn.kind(), drawn.width(), 2, drawn.outputs(), false, 0, 0,
+                            0, 0)
+                    : drawn;
             Network n = AnyNetwork.network(narrow);
             int samples = n.parameterCount() / n.outputSize() + EXTRA_SAMPLES;
             DataSpec data = AnyNetwork.data(narrow, seeds.draw(c), samples);
@@ -220,9 +225,16 @@ public final class EmbeddingClaims {
         }
         double worst = specificity ? Double.POSITIVE_INFINITY : 0;
         String which = "";
+        DMatrixRMaj range = specificity ? range(narrow, X, thetaStar) : null;
+        int judged = 0;
         for (Case k : cases) {
             Built b = build(forced, narrow, thetaStar, k.construction(), t);
             Point p = Point.of(wide, data, b.theta());
+            if (specificity && outputUse(star, p, narrow) <= 1
+                    && coincident(wide, X, b.theta(), range)) {
+                continue;
+            }
+            judged++;
             double bound = b.factor() * (star.gradientNorm + star.error) + p.error
                     + Magnitudes.gamma(8) * p.scale;
             if (specificity) {
@@ -239,6 +251,10 @@ public final class EmbeddingClaims {
                 }
             }
         }
+        if (judged == 0) {
+            return Outcome.discard("every inapplicable construction's new unit has Jacobian"
+                    + " columns in the span of θ*'s: critical by a coincidence of the samples");
+        }
         String where = String.format(Locale.ROOT, "On a %s network of width %d → %d (L(θ*) = %s), ",
                 narrow.kind(), narrow.width(), wide.width(), ManifoldGradientClaims.number(star.loss));
         if (specificity) {
@@ -250,6 +266,77 @@ public final class EmbeddingClaims {
         return Outcome.atMost(worst, 1.0, where + String.format(Locale.ROOT,
                 "the worst applicable construction (%s) used %s of its round-off allowance for the"
                         + " outputs and the gradient.", which, ManifoldGradientClaims.number(worst)));
+    }
+
+    /** Share of a column's norm below which it counts as inside the span. */
+    static final double IN_SPAN = 1e-6;
+
+    /** An orthonormal basis of the range of J(θ*), the columns of the returned matrix. */
+    private static DMatrixRMaj range(Network narrow, DMatrixRMaj X, double[] thetaStar) {
+        DMatrixRMaj J = CriticalPoints.jacobian(narrow, X, thetaStar);
+        org.ejml.interfaces.decomposition.SingularValueDecomposition_F64<DMatrixRMaj> svd =
+                org.ejml.dense.row.factory.DecompositionFactory_DDRM.svd(J.numRows, J.numCols,
+                        true, false, false);
+        svd.decompose(J);
+        DMatrixRMaj U = svd.getU(null, false);
+        double[] sigma = svd.getSingularValues();
+        double largest = 0;
+        for (double x : sigma) {
+            largest = Math.max(largest, x);
+        }
+        int rank = 0;
+        for (double x : sigma) {
+            rank += x > 1e-10 * largest ? 1 : 0;
+        }
+        DMatrixRMaj Q = new DMatrixRMaj(U.numRows, rank);
+        for (int c = 0, k = 0; c < sigma.length; c++) {
+            if (sigma[c] > 1e-10 * largest) {
+                for (int r = 0; r < U.numRows; r++) {
+                    Q.set(r, k, U.get(r, c));
+                }
+                k++;
+            }
+        }
+        return Q;
+    }
+
+    /**
+     * Whether every Jacobian column of the new unit H at θ_wide lies (to {@link #IN_SPAN} of its
+     * norm) in the range of J(θ*). When in addition the outputs are unchanged, the residual is
+     * still orthogonal to that range and so to the new unit's columns, and the new unit's gradient
+     * vanishes by a coincidence of the samples (for ReLU with few samples: its activation pattern
+     * equals an existing unit's), not by Theorem 1. Such a construction says nothing about
+     * specificity and is skipped.
+     */
+    private static boolean coincident(Network wide, DMatrixRMaj X, double[] theta,
+            DMatrixRMaj range) {
+        DMatrixRMaj J = CriticalPoints.jacobian(wide, X, theta);
+        int from = wide.uOffset(wide.width() - 1);
+        for (int c = from; c < from + wide.unitSize(); c++) {
+            double norm = 0;
+            double outside = 0;
+            double[] col = new double[J.numRows];
+            for (int r = 0; r < J.numRows; r++) {
+                col[r] = J.get(r, c);
+                norm += col[r] * col[r];
+            }
+            for (int q = 0; q < range.numCols; q++) {
+                double dot = 0;
+                for (int r = 0; r < J.numRows; r++) {
+                    dot += range.get(r, q) * col[r];
+                }
+                for (int r = 0; r < J.numRows; r++) {
+                    col[r] -= dot * range.get(r, q);
+                }
+            }
+            for (double x : col) {
+                outside += x * x;
+            }
+            if (Math.sqrt(outside) > IN_SPAN * Math.sqrt(norm)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why θ* is too close to a symmetry for the specificity claim, or null. */
