@@ -304,8 +304,10 @@ public final class ConservationClaims {
      * fraction of η adds a drift that is not smooth in η) and takes the pair with
      * the largest drift D(η) = c_ij(T) − c_ij(0). With D(η) = Aη + Bη² + O(η³) (A ≠ 0, the
      * identity above), the ratios ρ₁ = D(η)/D(η/2) and ρ₂ = D(η/2)/D(η/4) are 2 + Bη/A + O(η²)
-     * and 2 + Bη/(2A) + O(η²): the measured ρ₂ must be within |ρ₁ − 2| of 2 (the first-order
-     * correction halves, and the slack of the other half covers O(η²)). A drift of order 0 (a
+     * and 2 + Bη/(2A) + O(η²): the measured ρ₂ must be within max(|ρ₁ − 2|, η) of 2 (the
+     * first-order correction halves, and the slack of the other half covers O(η²); the floor η,
+     * the size of the correction for B/A of order one, matters only when B nearly vanishes and
+     * O(η²) terms dominate both ratios). A drift of order 0 (a
      * wrong factor in the gradient) gives ratios near 1 that move away from 2 as η halves.
      */
     static Outcome checkHalving(Network network, Dataset data, double[] theta0, double eta) {
@@ -329,7 +331,8 @@ public final class ConservationClaims {
         }
         double rho1 = drifts[0][best] / drifts[1][best];
         double rho2 = drifts[1][best] / drifts[2][best];
-        return Outcome.within(rho2, 2, Math.abs(rho1 - 2), String.format(Locale.ROOT,
+        double band = Math.max(Math.abs(rho1 - 2), eta);
+        return Outcome.within(rho2, 2, band, String.format(Locale.ROOT,
                 "On a %s network (H = %d), the drift of c_ij after t = %s was %s, %s and %s at η = %s,"
                         + " η/2 and η/4: ratios %s and %s.", network.kind(), network.width(),
                 ManifoldGradientClaims.number(HALVING_TIME),

@@ -102,7 +102,7 @@ public final class ManifoldRunClaims {
         return Claim.in(ManifoldRunClaims.class, "theorem3.proportional-units-leave-the-ray")
                 .trials(trials(NOT_DEGREE_ONE, new int[] {2}, false, false, true))
                 .regimes(ManifoldRunClaims::regimes)
-                .coverage(kindCoverage(NOT_DEGREE_ONE, 0.25 / 4).require("gamma-below-1", 0.15)
+                .coverage(kindCoverage(NOT_DEGREE_ONE, 1.0 / 32).require("gamma-below-1", 0.15)
                         .require("gamma-above-1", 0.15))
                 .check(t -> checkDrift(AnyNetwork.network(t.scenario().network()), t, true))
                 .evidence(t -> List.of(deviationCurve(t)))
