@@ -55,7 +55,8 @@ public final class SaddleClaims {
                             : "type-III");
                     return out;
                 })
-                .coverage(Coverage.none().require("type-II", 0.2).require("type-III", 0.2))
+                .coverage(Coverage.none().require("type-II", 0.15).require("type-III", 0.15))
+                .maxDiscarded(0.75)
                 .check(SaddleClaims::checkVisited)
                 .evidence(t -> List.of(visitTable(t)))
                 .shrinkBudget(20)
