@@ -1,5 +1,6 @@
 package org.saddlecheck.claim;
 
+import java.util.Arrays;
 import java.util.List;
 import org.saddlecheck.network.Network;
 import org.saddlecheck.scenario.DataSpec;
@@ -68,7 +69,7 @@ public final class AnyNetwork {
         if (kind.startsWith("attention")) {
             int d = network.dimension();
             double[] identity = new double[d];
-            java.util.Arrays.fill(identity, 1.0);
+            Arrays.fill(identity, 1.0);
             return DataSpec.generated(DataSpec.IN_CONTEXT, seed, Math.max(samples, d * d),
                     identity);
         }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.saddlecheck.network.Embeddings;
 import org.saddlecheck.network.Embeddings.Construction;
 import org.saddlecheck.network.Network;
@@ -14,6 +16,7 @@ import org.saddlecheck.scenario.DataSpec;
 import org.saddlecheck.scenario.InitSpec;
 import org.saddlecheck.scenario.NetworkSpec;
 import org.saddlecheck.scenario.Scenario;
+import org.saddlecheck.scenario.ScenarioResolver;
 import org.saddlecheck.task.Dataset;
 
 /**
@@ -207,7 +210,7 @@ public final class EmbeddingClaims {
      * ratio ‖∇L_wide‖ / B.
      */
     static Outcome check(Network narrow, DMatrixRMaj X, Trial t, boolean specificity) {
-        double[] thetaStar = org.saddlecheck.scenario.ScenarioResolver.initialTheta(
+        double[] thetaStar = ScenarioResolver.initialTheta(
                 t.scenario().init(), narrow.parameterCount());
         SplittableRandom random = new SplittableRandom((long) t.parameter("star"));
         Dataset data = CriticalPoints.withResidual(narrow, X, thetaStar, random);
@@ -219,7 +222,7 @@ public final class EmbeddingClaims {
             return Outcome.discard("no construction of Theorem 1 is "
                     + (specificity ? "inapplicable to " : "applicable to ") + narrow.kind());
         }
-        String outside = specificity ? genericity(narrow, data, thetaStar, t) : null;
+        String outside = specificity ? genericity(t) : null;
         if (outside != null) {
             return Outcome.discard(outside);
         }
@@ -274,8 +277,8 @@ public final class EmbeddingClaims {
     /** An orthonormal basis of the range of J(θ*), the columns of the returned matrix. */
     private static DMatrixRMaj range(Network narrow, DMatrixRMaj X, double[] thetaStar) {
         DMatrixRMaj J = CriticalPoints.jacobian(narrow, X, thetaStar);
-        org.ejml.interfaces.decomposition.SingularValueDecomposition_F64<DMatrixRMaj> svd =
-                org.ejml.dense.row.factory.DecompositionFactory_DDRM.svd(J.numRows, J.numCols,
+        SingularValueDecomposition_F64<DMatrixRMaj> svd =
+                DecompositionFactory_DDRM.svd(J.numRows, J.numCols,
                         true, false, false);
         svd.decompose(J);
         DMatrixRMaj U = svd.getU(null, false);
@@ -340,7 +343,7 @@ public final class EmbeddingClaims {
     }
 
     /** Why θ* is too close to a symmetry for the specificity claim, or null. */
-    private static String genericity(Network narrow, Dataset data, double[] thetaStar, Trial t) {
+    private static String genericity(Trial t) {
         double g = Math.abs(t.parameter("gamma-u"));
         if (g > 1 / NEAR_SYMMETRY && g < NEAR_SYMMETRY) {
             return "|γ_u| (" + g + ") is within a factor " + NEAR_SYMMETRY + " of 1, where scaling"
@@ -438,7 +441,7 @@ public final class EmbeddingClaims {
         NetworkSpec spec = t.scenario().network();
         Network narrow = AnyNetwork.network(spec);
         Dataset x = AnyNetwork.dataset(t.scenario().data(), spec);
-        double[] thetaStar = org.saddlecheck.scenario.ScenarioResolver.initialTheta(
+        double[] thetaStar = ScenarioResolver.initialTheta(
                 t.scenario().init(), narrow.parameterCount());
         Dataset data = CriticalPoints.withResidual(narrow, x.X(), thetaStar,
                 new SplittableRandom((long) t.parameter("star")));

@@ -1,6 +1,7 @@
 package org.saddlecheck.claim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -243,7 +244,7 @@ public final class ManifoldRunClaims {
         double gamma = t.parameter("gamma");
         switch (t.integer("manifold")) {
             case 0 -> System.arraycopy(theta, j * s, theta, i * s, s);
-            case 1 -> java.util.Arrays.fill(theta, i * s, (i + 1) * s, 0.0);
+            case 1 -> Arrays.fill(theta, i * s, (i + 1) * s, 0.0);
             case 2 -> {
                 for (int k = 0; k < s; k++) {
                     theta[i * s + k] = gamma * theta[j * s + k];
@@ -252,7 +253,7 @@ public final class ManifoldRunClaims {
             default -> {
                 double[] w = weights(network, t);
                 int last = network.width() - 1;
-                java.util.Arrays.fill(theta, last * s, theta.length, 0.0);
+                Arrays.fill(theta, last * s, theta.length, 0.0);
                 for (int k = 0; k < s; k++) {
                     double sum = 0;
                     for (int u = 0; u < last; u++) {

@@ -10,13 +10,20 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.saddlecheck.SaddlecheckException;
+import org.saddlecheck.analysis.StageDetector;
+import org.saddlecheck.analysis.Stages;
+import org.saddlecheck.dynamics.RunPlan;
+import org.saddlecheck.dynamics.Trajectory;
 import org.saddlecheck.network.Hessian;
 import org.saddlecheck.network.Network;
 import org.saddlecheck.network.Objective;
 import org.saddlecheck.scenario.DataSpec;
+import org.saddlecheck.scenario.DynamicsSpec;
 import org.saddlecheck.scenario.InitSpec;
 import org.saddlecheck.scenario.NetworkSpec;
 import org.saddlecheck.scenario.Scenario;
+import org.saddlecheck.scenario.ScenarioResolver;
 import org.saddlecheck.task.Dataset;
 
 /**
@@ -124,9 +131,9 @@ public final class SaddleClaims {
             double epsilon = scales.draw(c);
             DataSpec data = AnyNetwork.data(spec, seeds.draw(c), 24);
             boolean relu = spec.kind().startsWith("relu");
-            org.saddlecheck.scenario.DynamicsSpec dynamics = relu
-                    ? org.saddlecheck.scenario.DynamicsSpec.gradientDescent(80, 0.05)
-                    : org.saddlecheck.scenario.DynamicsSpec.flow(2 / epsilon, 1e-9);
+            DynamicsSpec dynamics = relu
+                    ? DynamicsSpec.gradientDescent(80, 0.05)
+                    : DynamicsSpec.flow(2 / epsilon, 1e-9);
             return Trial.of(new Scenario(spec, data, InitSpec.gaussian(epsilon, seeds.draw(c)),
                     dynamics));
         };
@@ -199,29 +206,29 @@ public final class SaddleClaims {
     static List<Visit> visits(Trial t) {
         Network network = AnyNetwork.network(t.scenario().network());
         Dataset data = dataset(t);
-        org.saddlecheck.scenario.DynamicsSpec d = t.scenario().dynamics();
+        DynamicsSpec d = t.scenario().dynamics();
         double[] times = new double[SNAPSHOTS];
         for (int k = 0; k < SNAPSHOTS; k++) {
             times[k] = d.endTime() * Math.pow(1e-3, 1 - (k + 1.0) / SNAPSHOTS);
         }
-        double[] theta0 = org.saddlecheck.scenario.ScenarioResolver.initialTheta(
+        double[] theta0 = ScenarioResolver.initialTheta(
                 t.scenario().init(), network.parameterCount());
-        org.saddlecheck.dynamics.Trajectory run;
+        Trajectory run;
         try {
-            run = org.saddlecheck.scenario.ScenarioResolver.integrator(d).run(
+            run = ScenarioResolver.integrator(d).run(
                     network.objective(data), theta0,
-                    org.saddlecheck.dynamics.RunPlan.until(d.endTime()).withSnapshots(times));
-        } catch (org.saddlecheck.SaddlecheckException e) {
+                    RunPlan.until(d.endTime()).withSnapshots(times));
+        } catch (SaddlecheckException e) {
             return null;
         }
-        org.saddlecheck.analysis.Stages stages =
-                org.saddlecheck.analysis.StageDetector.detect(run);
+        Stages stages =
+                StageDetector.detect(run);
         List<Visit> out = new ArrayList<>();
-        List<org.saddlecheck.analysis.Stages.Plateau> plateaus = stages.plateaus();
+        List<Stages.Plateau> plateaus = stages.plateaus();
         for (int p = 1; p < plateaus.size(); p++) {
             double middle = 0.5 * (plateaus.get(p).start() + plateaus.get(p).end());
-            org.saddlecheck.dynamics.Trajectory.Snapshot nearest = null;
-            for (org.saddlecheck.dynamics.Trajectory.Snapshot s : run.snapshots()) {
+            Trajectory.Snapshot nearest = null;
+            for (Trajectory.Snapshot s : run.snapshots()) {
                 if (nearest == null
                         || Math.abs(s.time() - middle) < Math.abs(nearest.time() - middle)) {
                     nearest = s;
