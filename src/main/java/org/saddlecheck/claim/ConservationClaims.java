@@ -59,6 +59,7 @@ public final class ConservationClaims {
                 .regimes(ConservationClaims::regimes)
                 .coverage(Coverage.none().require("linear", 0.2).require("quadratic", 0.2))
                 .check(t -> checkFlow(network(t), dataset(t), theta0(t)))
+                .evidence(t -> List.of(flowFigure(t)))
                 .shrinkBudget(100)
                 .build();
     }
@@ -72,6 +73,7 @@ public final class ConservationClaims {
                         .require("quadratic", 0.1))
                 .check(t -> checkIdentity(network(t), dataset(t), theta0(t),
                         t.parameter("eta")))
+                .evidence(t -> List.of(identityFigure(t)))
                 .shrinkBudget(100)
                 .build();
     }
@@ -84,6 +86,7 @@ public final class ConservationClaims {
                 .regimes(ConservationClaims::regimes)
                 .coverage(Coverage.none().require("linear", 0.2).require("quadratic", 0.2))
                 .check(t -> checkHalving(network(t), dataset(t), theta0(t), t.parameter("eta")))
+                .evidence(t -> List.of(halvingFigure(t)))
                 .shrinkBudget(50)
                 .build();
     }
@@ -221,6 +224,7 @@ public final class ConservationClaims {
         double worst;
         double drift;
         long steps;
+        final List<double[]> trace = new ArrayList<>();
 
         IdentityWatch(Network network, Dataset data, double eta) {
             this.network = network;
@@ -235,6 +239,7 @@ public final class ConservationClaims {
             if (previous != null) {
                 compare(theta);
                 steps++;
+                trace.add(new double[] {time, drift, worst});
             } else {
                 c0 = new double[pairs.length];
                 for (int k = 0; k < pairs.length; k++) {
@@ -362,6 +367,69 @@ public final class ConservationClaims {
         return d;
     }
 
+    // ---------------------------------------------------------------- evidence
+
+    /** The largest drift of a conserved c_ij and the largest accumulated allowance, in time. */
+    private static Figure flowFigure(Trial t) {
+        Network network = network(t);
+        FlowWatch watch = new FlowWatch(network, theta0(t));
+        new GradientFlow(FLOW_TOLERANCE).run(network.objective(dataset(t)), theta0(t),
+                RunPlan.until(END_TIME).withObserver(watch));
+        return traceFigure("Drift of the conserved quantities under the flow", watch.trace,
+                "allowance");
+    }
+
+    /** The largest drift and the largest share of the step-identity bound used, in time. */
+    private static Figure identityFigure(Trial t) {
+        Network network = network(t);
+        IdentityWatch watch = new IdentityWatch(network, dataset(t), t.parameter("eta"));
+        watch.accepted(0, 0, theta0(t));
+        new GradientDescent(t.parameter("eta")).run(network.objective(dataset(t)), theta0(t),
+                RunPlan.until(END_TIME).withObserver(watch));
+        return traceFigure("Drift under gradient descent and the share of the step-identity bound"
+                + " used", watch.trace, "share of the bound used");
+    }
+
+    private static Figure traceFigure(String title, List<double[]> trace, String second) {
+        double[] time = new double[trace.size()];
+        double[] a = new double[trace.size()];
+        double[] b = new double[trace.size()];
+        for (int k = 0; k < time.length; k++) {
+            time[k] = trace.get(k)[0];
+            a[k] = Math.max(trace.get(k)[1], Double.MIN_NORMAL);
+            b[k] = Math.max(trace.get(k)[2], Double.MIN_NORMAL);
+        }
+        return new Figure.Lines(title, "time $t$", "size", false, true, List.of(
+                new Figure.Series("largest drift of $c_{ij}$", time, a),
+                new Figure.Series(second, time, b)), List.of(), List.of());
+    }
+
+    /** |D| against η at η, η/2, η/4 on log-log axes, beside the line of slope 1 through D(η). */
+    private static Figure halvingFigure(Trial t) {
+        Network network = network(t);
+        double eta = t.parameter("eta");
+        double[] etas = {eta / 4, eta / 2, eta};
+        double[] measured = new double[3];
+        double[] predicted = new double[3];
+        double top = 0;
+        for (int k = 0; k < 3; k++) {
+            double[] d = drift(network, dataset(t), theta0(t), etas[k]);
+            double largest = 0;
+            for (double x : d == null ? new double[0] : d) {
+                largest = Math.max(largest, Math.abs(x));
+            }
+            measured[k] = Math.max(largest, Double.MIN_NORMAL);
+            top = k == 2 ? measured[k] : top;
+        }
+        for (int k = 0; k < 3; k++) {
+            predicted[k] = top * etas[k] / eta;
+        }
+        return new Figure.Lines("Largest drift of $c_{ij}$ at $t = 10$ against the step", "$\\eta$",
+                "$|D(\\eta)|$", true, true, List.of(new Figure.Series("measured", etas, measured),
+                        new Figure.Series("first order, through $D(\\eta)$", etas, predicted)),
+                List.of(), List.of());
+    }
+
     // ---------------------------------------------------------------- gradient flow
 
     /**
@@ -399,6 +467,7 @@ public final class ConservationClaims {
         double worst;
         double drift;
         long steps;
+        final List<double[]> trace = new ArrayList<>();
 
         FlowWatch(Network network, double[] theta0) {
             this.network = network;
@@ -442,6 +511,11 @@ public final class ConservationClaims {
             }
             previous = theta.clone();
             steps++;
+            double largest = 0;
+            for (double a : allowance) {
+                largest = Math.max(largest, a);
+            }
+            trace.add(new double[] {time, drift, largest});
         }
 
         /** ‖τ‖ over unit i's entries: the allowed local error of the step, entry by entry. */
