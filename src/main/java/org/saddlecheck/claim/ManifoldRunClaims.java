@@ -119,6 +119,7 @@ public final class ManifoldRunClaims {
                 .coverage(kindCoverage(AnyNetwork.KINDS, 0.25 / 10).require("equal", 0.1)
                         .require("proportional", 0.03).require("dependent", 0.02))
                 .check(t -> checkMerge(AnyNetwork.network(t.scenario().network()), t))
+                .evidence(t -> List.of(mergeScatter(t)))
                 .build();
     }
 
@@ -620,6 +621,28 @@ public final class ManifoldRunClaims {
     }
 
     // ---------------------------------------------------------------- evidence
+
+    /** Outputs of the merged network against those of the unmerged one, on the identity line. */
+    private static Figure mergeScatter(Trial t) {
+        Network network = AnyNetwork.network(t.scenario().network());
+        Dataset data = AnyNetwork.dataset(t.scenario().data(), t.scenario().network());
+        double[] theta = start(network, t);
+        int i = t.integer("unit");
+        int j = t.integer("other");
+        double[] merged = switch (t.integer("manifold")) {
+            case 2 -> Manifolds.mergeProportional(network, theta, i, j);
+            case 3 -> {
+                double[] gamma = weights(network, t);
+                yield Manifolds.mergeDependent(network, theta, network.width() - 1, gamma);
+            }
+            default -> Manifolds.mergeEqual(network, theta, j, i);
+        };
+        DMatrixRMaj f = network.predict(theta, data.X());
+        DMatrixRMaj g = network.withWidth(network.width() - 1).predict(merged, data.X());
+        return new Figure.Scatter("Outputs before and after merging " + MANIFOLDS[t.integer(
+                "manifold")] + " units", "$f(x; \\theta)$", "$f(x; \\theta_\\text{merged})$",
+                false, false, true, List.of(new Figure.Series("outputs", f.data, g.data)));
+    }
 
     /** The loss along the run of the trial. */
     private static Figure deviationCurve(Trial t) {
