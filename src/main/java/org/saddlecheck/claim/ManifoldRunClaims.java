@@ -388,9 +388,13 @@ public final class ManifoldRunClaims {
                             + " φ (final deviation %s).", ManifoldGradientClaims.number(ratio),
                     ManifoldGradientClaims.number(watch.last)));
         }
+        String rank = t.integer("manifold") != 3 ? "" : String.format(Locale.ROOT,
+                " σ_H/σ_1 of the unit matrix ended at %s: rank H − 1 kept.",
+                ManifoldGradientClaims.number(Manifolds.dependenceDistance(network, watch.latest,
+                        network.width() - 1)));
         return Outcome.atMost(watch.worstUse, 1.0, where + String.format(Locale.ROOT,
                 "the deviation used at most %s of its accumulated round-off bound (final deviation"
-                        + " %s, bound %s, weights of size %s).",
+                        + " %s, bound %s, weights of size %s)." + rank,
                 ManifoldGradientClaims.number(watch.worstUse),
                 ManifoldGradientClaims.number(watch.last), ManifoldGradientClaims.number(watch.bound),
                 ManifoldGradientClaims.number(watch.size)));
@@ -498,6 +502,7 @@ public final class ManifoldRunClaims {
         double bound;
         double worstUse;
         double largestRatio;
+        double[] latest;
         double last;
         double size;
 
@@ -540,6 +545,7 @@ public final class ManifoldRunClaims {
             worstUse = Math.max(worstUse, last / (bound + measurement));
             largestRatio = Math.max(largestRatio, last / bound);
             size = Math.sqrt(dot(theta, theta));
+            latest = theta.clone();
             prepare(theta);
         }
 
