@@ -376,10 +376,12 @@ public final class ManifoldRunClaims {
         if (!dropped(run)) {
             return Outcome.discard("the run ended before its first drop");
         }
+        String factor = t.integer("manifold") == 3
+                ? "γ_k ~ N(0, 1) from seed " + (long) t.parameter("gamma")
+                : "γ = " + ManifoldGradientClaims.number(t.parameter("gamma"));
         String where = String.format(Locale.ROOT, "On a %s network (H = %d) started with %s units"
-                + " (γ = %s), over %d steps of gradient descent to t = %s, ", network.kind(),
-                network.width(), MANIFOLDS[t.integer("manifold")],
-                ManifoldGradientClaims.number(t.parameter("gamma")), run.steps(),
+                + " (%s), over %d steps of gradient descent to t = %s, ", network.kind(),
+                network.width(), MANIFOLDS[t.integer("manifold")], factor, run.steps(),
                 ManifoldGradientClaims.number(run.endTime()));
         if (specificity) {
             double ratio = watch.largestRatio;
