@@ -22,6 +22,10 @@ public final class Catalogue {
     public static List<Claim> claims() {
         List<Claim> all = new ArrayList<>();
         all.addAll(ManifoldGradientClaims.claims());
+        all.addAll(EmbeddingClaims.claims());
+        all.addAll(ManifoldRunClaims.claims());
+        all.addAll(SaddleClaims.claims());
+        all.addAll(ConservationClaims.claims());
         // One line per family of claims, in the order the report lists them.
         return checked(all);
     }

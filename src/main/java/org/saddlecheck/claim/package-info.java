@@ -10,7 +10,15 @@
  *       {@link org.saddlecheck.claim.SpecLibrary}).</li>
  *   <li>{@link org.saddlecheck.claim.Catalogue}: every claim, in order, one line per family.
  *       Families: {@link org.saddlecheck.claim.ManifoldGradientClaims} (Theorem 3 on the vector
- *       field).</li>
+ *       field), {@link org.saddlecheck.claim.EmbeddingClaims} (Theorem 1 over every network),
+ *       {@link org.saddlecheck.claim.ManifoldRunClaims} (Theorem 3 along whole runs, and merges),
+ *       {@link org.saddlecheck.claim.SaddleClaims} (Hessians at the origin and at rank-k saddles),
+ *       {@link org.saddlecheck.claim.ConservationClaims} (conserved quantities under the flow and
+ *       gradient descent).</li>
+ *   <li>Helpers of the exact families: {@link org.saddlecheck.claim.AnyNetwork} (small networks
+ *       of every kind with their data), {@link org.saddlecheck.claim.CriticalPoints} (data that
+ *       make a given θ* an exact critical point with a non-zero residual),
+ *       {@link org.saddlecheck.claim.Magnitudes} (round-off bounds of any network's gradient).</li>
  *   <li>{@link org.saddlecheck.claim.Trial}: a scenario plus named parameters; written and read
  *       by {@link org.saddlecheck.claim.TrialJson}.</li>
  *   <li>{@link org.saddlecheck.claim.Choices}, {@link org.saddlecheck.claim.Gen},
