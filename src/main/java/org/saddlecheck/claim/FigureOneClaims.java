@@ -53,9 +53,9 @@ public final class FigureOneClaims {
 
     /**
      * ε log-uniform over 10⁻⁸ … 10⁻⁶ where plateaus last ln(1/ε) (types I and II); uniform over
-     * 10⁻³ … 2·10⁻³ (attention) and 10⁻⁴ … 1.5·10⁻⁴ (quadratic) where they last 1/ε (type III, whose runs cost time in proportion to 1/ε, and
-     * whose separation of units needs the O(1) width of a drop to be small against the O(1/ε) gap
-     * between recruitments).
+     * 10⁻³ … 2·10⁻³ (attention) and 10⁻⁴ … 1.5·10⁻⁴ (quadratic) where they last 1/ε (type III,
+     * whose runs cost time in proportion to 1/ε, and whose separation of units needs the O(1)
+     * width of a drop to be small against the O(1/ε) gap between recruitments).
      */
     static Gen<Trial> trials(Panel panel) {
         Gen<Double> scales = switch (panel) {
