@@ -25,6 +25,7 @@ public final class Catalogue {
         all.addAll(FigureOneClaims.claims());
         all.addAll(ControlClaims.claims());
         all.addAll(MergedAttentionEquivalenceClaims.claims());
+        all.addAll(DiscreteStepClaims.claims());
         // One line per family of claims, in the order the report lists them.
         return checked(all);
     }
