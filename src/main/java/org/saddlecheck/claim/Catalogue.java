@@ -26,6 +26,7 @@ public final class Catalogue {
         all.addAll(ControlClaims.claims());
         all.addAll(MergedAttentionEquivalenceClaims.claims());
         all.addAll(DiscreteStepClaims.claims());
+        all.addAll(InitializationClaims.claims());
         // One line per family of claims, in the order the report lists them.
         return checked(all);
     }
