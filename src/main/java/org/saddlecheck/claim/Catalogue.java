@@ -27,6 +27,7 @@ public final class Catalogue {
         all.addAll(MergedAttentionEquivalenceClaims.claims());
         all.addAll(DiscreteStepClaims.claims());
         all.addAll(InitializationClaims.claims());
+        all.addAll(StochasticClaims.claims());
         // One line per family of claims, in the order the report lists them.
         return checked(all);
     }
