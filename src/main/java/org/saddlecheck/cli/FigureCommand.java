@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code saddlecheck figure N [--out DIR] [--panel KIND]...}: regenerates the data behind the
+ * {@code saddlecheck figure N [--out DIR] [--panel KIND]... [--quick]}: regenerates the data behind the
  * paper's Figure N and writes {@code DIR/figureN.json} (format {@code saddlecheck-figure/1}, see
  * {@code docs/figures.md}). Exit status 2 for a figure or panel this project does not regenerate.
  */
@@ -42,6 +42,10 @@ final class FigureCommand implements Callable<Integer> {
                     + " linear-conv, relu, relu-conv, attention, quadratic.")
     private List<String> panels = new ArrayList<>();
 
+    @Option(names = "--quick", description = "Figure 2: the linear panels only, with fewer values"
+            + " (seconds instead of a minute).")
+    private boolean quick;
+
     @Spec
     private CommandSpec spec;
 
@@ -57,8 +61,9 @@ final class FigureCommand implements Callable<Integer> {
         AtomicFile.requireWritable(file);
         ObjectNode root = switch (number) {
             case 1 -> PaperFigures.figureOne(figureOnePanels());
+            case 2 -> PaperFigures.figureTwo(quick);
             default -> throw new InvalidInputException("figure N (" + number
-                    + ") must be 1, the figure this version regenerates");
+                    + ") must be 1 or 2, the figures this version regenerates");
         };
         AtomicFile.write(file, PaperFigures.text(root));
         PrintWriter console = spec.commandLine().getOut();

@@ -33,6 +33,27 @@ class FigureCommandTests {
     }
 
     @Test
+    void figureTwoQuickWritesTheLinearSweepsAndTheInitializationPanels() throws IOException {
+        SimulateCommandTests.Result r = SimulateCommandTests.run("figure", "2", "--quick", "--out",
+                folder.toString());
+
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(folder.resolve("figure2.json").toFile());
+        JsonNode panels = root.get("panels");
+        assertThat(panels).hasSize(4);
+        for (JsonNode panel : panels) {
+            JsonNode lines = panel.get("figures").get(0);
+            assertThat(lines.get("type").asText()).isEqualTo("lines");
+            assertThat(lines.get("series")).hasSize(panel.get("scenarios").size());
+            assertThat(panel.get("figures").get(1).get("type").asText()).isEqualTo("table");
+        }
+        // Section 6.1: equal singular values (κ = 0) leave only the first plateau of a linear
+        // network: one drop.
+        JsonNode spectrum = panels.get(1).get("figures").get(1).get("rows");
+        assertThat(spectrum.get(0).get(1).asInt()).isEqualTo(1);
+    }
+
+    @Test
     void anUnknownFigureIsBadInput() {
         SimulateCommandTests.Result r = SimulateCommandTests.run("figure", "7", "--out",
                 folder.toString());
