@@ -28,6 +28,7 @@ public final class Catalogue {
         all.addAll(DiscreteStepClaims.claims());
         all.addAll(InitializationClaims.claims());
         all.addAll(StochasticClaims.claims());
+        all.addAll(DeepNetworkClaims.claims());
         // One line per family of claims, in the order the report lists them.
         return checked(all);
     }
