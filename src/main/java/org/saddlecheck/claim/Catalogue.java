@@ -26,6 +26,13 @@ public final class Catalogue {
         all.addAll(ManifoldRunClaims.claims());
         all.addAll(SaddleClaims.claims());
         all.addAll(ConservationClaims.claims());
+        all.addAll(FigureOneClaims.claims());
+        all.addAll(ControlClaims.claims());
+        all.addAll(MergedAttentionEquivalenceClaims.claims());
+        all.addAll(DiscreteStepClaims.claims());
+        all.addAll(InitializationClaims.claims());
+        all.addAll(StochasticClaims.claims());
+        all.addAll(DeepNetworkClaims.claims());
         // One line per family of claims, in the order the report lists them.
         return checked(all);
     }

@@ -12,5 +12,6 @@ final class Commands {
         cli.addSubcommand(new ReplayCommand());
         cli.addSubcommand("report", new ReportCommand());
         cli.addSubcommand("simulate", new SimulateCommand());
+        cli.addSubcommand("figure", new FigureCommand());
     }
 }
