@@ -1,0 +1,133 @@
+package org.saddlecheck.guard;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.saddlecheck.analysis.EffectiveWidth;
+import org.saddlecheck.analysis.StageDetector;
+import org.saddlecheck.analysis.Stages;
+import org.saddlecheck.dynamics.GradientDescent;
+import org.saddlecheck.dynamics.GradientFlow;
+import org.saddlecheck.dynamics.RunPlan;
+import org.saddlecheck.dynamics.SaxeSolution;
+import org.saddlecheck.dynamics.Trajectory;
+import org.saddlecheck.network.Network;
+import org.saddlecheck.network.Objective;
+import org.saddlecheck.scenario.ResolvedScenario;
+
+/**
+ * Computes the golden expectation of a scenario: gradient flow at a tight tolerance (the
+ * reference of every time, paper Section 1: dθ/dt = −∇L), gradient descent at η and η/2 (explicit
+ * Euler with t = nη), and the linear-network theory where it applies ({@link LinearTheory}).
+ */
+public final class Golden {
+    /** The flow's relative tolerance: two orders below the default, so its error is negligible. */
+    public static final double FLOW_TOLERANCE = 1e-10;
+
+    private Golden() {
+    }
+
+    /**
+     * The expectation of {@code resolved}.
+     *
+     * @param eta the learning rate of the gradient-descent expectation, or NaN for the flow only
+     * @param halfStep whether to run gradient descent at η/2 too (for the measured O(η) shift)
+     * @param oracle whether to compare the flow with the exact Saxe solution (only for an aligned,
+     *     balanced start of a whitened linear network)
+     */
+    public static Expectation compute(ResolvedScenario resolved, double eta, boolean halfStep,
+            boolean oracle) {
+        Network network = resolved.network();
+        Objective objective = network.objective(resolved.data());
+        double[] theta0 = resolved.theta0();
+        RunPlan plan = resolved.plan();
+
+        Trajectory flow = new GradientFlow(FLOW_TOLERANCE).run(objective, theta0, plan);
+        Stages flowStages = StageDetector.detect(flow);
+        double[] checkpoints = checkpoints(StageSummary.of(flowStages), plan.endTime());
+        Trajectory flowAgain = new GradientFlow(FLOW_TOLERANCE)
+                .run(objective, theta0, plan.withSnapshots(checkpoints));
+        double[] flowLoss = snapshotLosses(objective, flowAgain);
+        int[] widths = widths(network, theta0, flowAgain, StageSummary.of(flowStages).plateauMiddles(),
+                checkpoints);
+
+        StageSummary reference = StageSummary.of(flowStages);
+        double[] gdTimes = new double[0];
+        double[] halfTimes = new double[0];
+        double[] gdLoss = new double[0];
+        if (Double.isFinite(eta)) {
+            Trajectory gd = new GradientDescent(eta).run(objective, theta0,
+                    plan.withSnapshots(checkpoints));
+            reference = StageSummary.of(StageDetector.detect(gd));
+            gdTimes = reference.dropTimes();
+            gdLoss = snapshotLosses(objective, gd);
+            if (halfStep) {
+                halfTimes = StageDetector.detect(new GradientDescent(eta / 2)
+                        .run(objective, theta0, plan)).dropTimes();
+            }
+        }
+        Optional<LinearTheory.Prediction> theory =
+                LinearTheory.predict(network, resolved.data(), theta0);
+        double deviation = oracle ? oracleDeviation(resolved, flow) : Double.NaN;
+        return new Expectation(eta, objective.loss(theta0), network.outputSize(),
+                resolved.data().samples(), reference, flowStages.dropTimes(), gdTimes, halfTimes,
+                checkpoints, flowLoss, gdLoss, widths, theory, deviation);
+    }
+
+    /** 0 and the middle of every plateau inside (0, T), strictly increasing. */
+    static double[] checkpoints(StageSummary stages, double endTime) {
+        TreeSet<Double> times = new TreeSet<>();
+        times.add(0.0);
+        for (double m : stages.plateauMiddles()) {
+            if (m > 0 && m < endTime) {
+                times.add(m);
+            }
+        }
+        return times.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double[] snapshotLosses(Objective objective, Trajectory run) {
+        return run.snapshots().stream().mapToDouble(s -> objective.loss(s.theta())).toArray();
+    }
+
+    /** The effective width at each plateau middle, from the snapshots at the checkpoints. */
+    private static int[] widths(Network network, double[] theta0, Trajectory run, double[] middles,
+            double[] checkpoints) {
+        EffectiveWidth.Scales scales = EffectiveWidth.Scales.of(network, theta0, run.finalTheta());
+        List<Trajectory.Snapshot> snaps = run.snapshots();
+        int[] widths = new int[middles.length];
+        for (int k = 0; k < middles.length; k++) {
+            int at = Arrays.binarySearch(checkpoints, middles[k]);
+            double[] theta = at >= 0 && at < snaps.size() ? snaps.get(at).theta() : run.finalTheta();
+            widths[k] = EffectiveWidth.of(network, theta, scales);
+        }
+        return widths;
+    }
+
+    /**
+     * max_t |L_flow(t) − L_exact(t)| / L(0) with L_exact = L_irr + ½ Σ_k (s_k − w_k(t))² of the Saxe
+     * solution, w₀ the common strength of the aligned, balanced start (read back from θ(0)).
+     */
+    static double oracleDeviation(ResolvedScenario resolved, Trajectory flow) {
+        LinearTheory.Prediction p = LinearTheory.predict(resolved.network(), resolved.data(),
+                resolved.theta0()).orElseThrow(() -> new IllegalStateException(
+                        "the oracle needs a whitened linear network"));
+        double[] s = p.drops().stream().flatMapToDouble(d -> Arrays.stream(d.singularValues()))
+                .toArray();
+        double w0 = square(org.saddlecheck.analysis.Measures.norm(resolved.theta0(), 0,
+                resolved.network().uSize()));
+        SaxeSolution exact = new SaxeSolution(s, w0);
+        double irreducible = p.drops().get(p.drops().size() - 1).levelAfter();
+        double worst = 0;
+        for (int k = 0; k < flow.size(); k++) {
+            double expected = irreducible + exact.reducibleLoss(flow.time(k));
+            worst = Math.max(worst, Math.abs(flow.loss(k) - expected));
+        }
+        return worst / flow.loss(0);
+    }
+
+    private static double square(double x) {
+        return x * x;
+    }
+}
