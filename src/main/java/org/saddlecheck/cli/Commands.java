@@ -12,5 +12,7 @@ final class Commands {
         cli.addSubcommand(new ReplayCommand());
         cli.addSubcommand("report", new ReportCommand());
         cli.addSubcommand("simulate", new SimulateCommand());
+        cli.addSubcommand("export-vectors", new ExportVectorsCommand());
+        cli.addSubcommand("check", new CheckCommand());
     }
 }

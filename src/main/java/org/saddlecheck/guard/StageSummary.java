@@ -9,16 +9,18 @@ import org.saddlecheck.analysis.Stages;
  * @param levels plateau levels, in order
  * @param plateauMiddles the middle time of each plateau
  * @param startsWithPlateau whether the curve opens with a plateau
+ * @param dropDepths L_before − L_after of each drop
  */
 public record StageSummary(double[] dropTimes, double[] levels, double[] plateauMiddles,
-        boolean startsWithPlateau) {
+        boolean startsWithPlateau, double[] dropDepths) {
 
     /** The summary of detected stages. */
     public static StageSummary of(Stages stages) {
         double[] middles = stages.plateaus().stream()
                 .mapToDouble(p -> 0.5 * (p.start() + p.end())).toArray();
         return new StageSummary(stages.dropTimes(), stages.plateauLevels(), middles,
-                stages.startsWithPlateau());
+                stages.startsWithPlateau(),
+                stages.drops().stream().mapToDouble(Stages.Drop::depth).toArray());
     }
 
     /** The number of drops. */
