@@ -47,7 +47,12 @@ public final class RunChecker {
             throw new InvalidInputException(run.source() + " counts time in column 'step', which"
                     + " needs --learning-rate to give t = step × η");
         }
-        double scale = run.inSteps() ? eta : 1;
+        double endTime = scenario.dynamics().endTime();
+        double last = run.axisValues()[run.axisValues().length - 1];
+        boolean timeInSteps = !run.inSteps() && Double.isFinite(eta) && eta != 1
+                && Math.abs(last * eta / endTime - 1) <= Tolerances.CONVENTION_FACTOR
+                && Math.abs(last / endTime - 1) > Tolerances.CONVENTION_FACTOR;
+        double scale = run.inSteps() || timeInSteps ? eta : 1;
         double[] t = Arrays.stream(run.axisValues()).map(x -> x * scale).toArray();
         String reference = Double.isFinite(eta)
                 ? "gradient descent at η = " + eta : "gradient flow";
@@ -58,7 +63,7 @@ public final class RunChecker {
         }
         Require.records(run);
         Expectation golden = Golden.compute(resolved, eta, false, false);
-        return new Judgement(run, t, golden, network, eta, reference).judge();
+        return new Judgement(run, t, golden, network, eta, reference).judge(timeInSteps);
     }
 
     private static void checkSizes(RunData run, Network network) {
@@ -147,8 +152,15 @@ public final class RunChecker {
             this.reference = reference;
         }
 
-        CheckResult judge() {
+        CheckResult judge(boolean timeInSteps) {
             double lossFactor = initialLoss();
+            if (timeInSteps) {
+                String c = "the time column counts steps, not steps × η: the run ends at "
+                        + fmt(run.axisValues()[run.size() - 1]) + ", which is the scenario's end"
+                        + " time divided by η = " + eta + " (read as steps for the other claims)";
+                conventions.add(c);
+                add("time-axis", false, "t = steps × η", "steps", "convention: " + c);
+            }
             StageSummary expected = golden.reference();
             double end = t[t.length - 1];
             stages = StageSummary.of(StageDetector.detect(t, run.losses()));
@@ -281,10 +293,12 @@ public final class RunChecker {
                 } else if (q != null && lossFactor != 1
                         && Math.abs(q * lossFactor - 1) <= Tolerances.CONVENTION_FACTOR) {
                     why += "; off by the factor " + fmt(q) + " the loss convention implies";
-                } else if (q != null) {
+                } else if (q != null && Math.abs(q - 1) > Tolerances.CONVENTION_FACTOR) {
                     why += "; all drops off by the factor " + fmt(q);
                 }
-                why += initScaleHint(expected);
+                if (conventions.isEmpty()) {
+                    why += initScaleHint(expected);
+                }
             }
             add("drop-times", ok, e.toString(), m.toString(), why);
         }
@@ -361,7 +375,8 @@ public final class RunChecker {
             }
             add("drop-times-theory", ok, e.toString(), m.toString(), "t_k = ln((√2−1)(s_k −"
                     + " w₀)/w₀)/(2s_k) plus the derived GD delay (η/4) ln(w_h/w₀), within 1/s_k"
-                    + " [asymptotic]" + (ok ? "" : initScaleHint(golden.reference())));
+                    + " [asymptotic]" + (ok || !conventions.isEmpty() ? ""
+                            : initScaleHint(golden.reference())));
         }
 
         private void plateauLevels(StageSummary expected) {
