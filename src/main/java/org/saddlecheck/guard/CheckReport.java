@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.saddlecheck.report.chart.ChartSvg;
+import org.saddlecheck.report.results.LinesFigure;
+import org.saddlecheck.report.results.Scale;
+import org.saddlecheck.report.results.Series;
 import org.saddlecheck.report.text.Html;
 
 /** Writes a {@link CheckResult} as text, JSON (format {@value #FORMAT}) or a self-contained page. */
@@ -74,8 +80,8 @@ public final class CheckReport {
     public static String html(CheckResult r, String runName) {
         StringBuilder out = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head>"
                 + "<meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\""
-                + "default-src 'none'; style-src 'unsafe-inline'\"><title>saddlecheck check</title>"
-                + "<style>").append(CSS).append("</style></head><body><div class=\"page\"><header>"
+                + "default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+                + "<title>saddlecheck check</title><style>").append(CSS).append("</style></head><body><div class=\"page\"><header>"
                 + "<h1>saddlecheck check</h1><p>").append(Html.escape(runName))
                 .append(" against ").append(Html.escape(r.reference())).append("</p></header>");
         out.append("<p><span class=\"badge ").append(r.verdict().name()).append("\">")
@@ -93,6 +99,31 @@ public final class CheckReport {
                     .append(Html.escape(c.measured())).append("</td><td>")
                     .append(Html.escape(c.message())).append("</td></tr>");
         }
-        return out.append("</table></div></body></html>\n").toString();
+        out.append("</table>");
+        if (r.run() != null && r.golden() != null) {
+            ChartSvg.Rendered chart = ChartSvg.lines(figure(r), "loss");
+            out.append("<figure>").append(chart.svg()).append("<figcaption>The run's loss and the ")
+                    .append(Html.escape(r.reference())).append(" run of the same scenario")
+                    .append(chart.note() == null ? "" : ". " + Html.escape(chart.note()))
+                    .append("</figcaption></figure>");
+        }
+        return out.append("</div></body></html>\n").toString();
+    }
+
+    private static LinesFigure figure(CheckResult r) {
+        return new LinesFigure("Loss against time", "t (steps × η)", "L", Scale.LINEAR, Scale.LOG,
+                List.of(series("run", r.run()), series("golden", r.golden())), List.of(), List.of());
+    }
+
+    private static Series series(String name, Curve c) {
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int k = 0; k < c.times().length; k++) {
+            if (c.losses()[k] > 0) {
+                x.add(c.times()[k]);
+                y.add(c.losses()[k]);
+            }
+        }
+        return new Series(name, x, y);
     }
 }

@@ -10,9 +10,11 @@ import java.util.List;
  * @param claims the claims in the order checked
  * @param conventions differences of convention recognised in the run (may be empty)
  * @param reference what the run was compared with ("gradient flow" or "gradient descent, η = …")
+ * @param run the run's loss curve in the paper's time (null for a diverged run)
+ * @param golden the reference run's loss curve (null for a diverged run)
  */
 public record CheckResult(Verdict verdict, String summary, List<ClaimCheck> claims,
-        List<String> conventions, String reference) {
+        List<String> conventions, String reference, Curve run, Curve golden) {
 
     public CheckResult {
         claims = List.copyOf(claims);

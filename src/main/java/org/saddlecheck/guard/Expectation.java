@@ -10,14 +10,15 @@ import java.util.Optional;
  * @param outputs D_out, for naming the mean-over-outputs convention
  * @param samples P
  * @param reference the stages of the reference run (gradient flow, or GD at η when η is given)
- * @param flowDropTimes half-way times of the drops under gradient flow
+ * @param flowDropTimes half-way times of the drops under gradient flow (empty when not computed)
  * @param gdDropTimes half-way times under gradient descent at η (empty when η is NaN)
  * @param halfStepDropTimes half-way times under gradient descent at η/2 (empty when not computed)
- * @param checkpointTimes times in the middle of each plateau of the flow, and 0
- * @param flowCheckpointLoss the flow's loss at each checkpoint
+ * @param checkpointTimes 0 and the middle of each plateau of the reference run
+ * @param flowCheckpointLoss the flow's loss at each checkpoint (empty when not computed)
  * @param gdCheckpointLoss gradient descent's loss at each checkpoint (empty when η is NaN)
  * @param widths the effective width in the middle of each plateau of the reference run
  * @param theory the linear-network prediction where it applies
+ * @param referenceCurve the recorded loss curve of the reference run
  * @param oracleDeviation the largest |L_flow − L_exact| / L(0) over the flow's records where the
  *     exact Saxe solution applies, NaN otherwise
  */
@@ -35,6 +36,7 @@ public record Expectation(
         double[] gdCheckpointLoss,
         int[] widths,
         Optional<LinearTheory.Prediction> theory,
+        Curve referenceCurve,
         double oracleDeviation) {
 
     /**

@@ -9,6 +9,7 @@ import org.saddlecheck.analysis.StageDetector;
 import org.saddlecheck.analysis.Stages;
 import org.saddlecheck.dynamics.GradientDescent;
 import org.saddlecheck.dynamics.GradientFlow;
+import org.saddlecheck.dynamics.Integrator;
 import org.saddlecheck.dynamics.RunPlan;
 import org.saddlecheck.dynamics.SaxeSolution;
 import org.saddlecheck.dynamics.Trajectory;
@@ -32,7 +33,9 @@ public final class Golden {
      * The expectation of {@code resolved}.
      *
      * @param eta the learning rate of the gradient-descent expectation, or NaN for the flow only
-     * @param halfStep whether to run gradient descent at η/2 too (for the measured O(η) shift)
+     * @param halfStep whether to run gradient descent at η/2 and the flow too (for the exported
+     *     expectation and the measured O(η) shift); the checkpoints and widths then belong to the
+     *     reference run (descent at η when η is given)
      * @param oracle whether to compare the flow with the exact Saxe solution (only for an aligned,
      *     balanced start of a whitened linear network)
      */
@@ -42,37 +45,40 @@ public final class Golden {
         Objective objective = network.objective(resolved.data());
         double[] theta0 = resolved.theta0();
         RunPlan plan = resolved.plan();
+        boolean descent = Double.isFinite(eta);
+        boolean flowToo = !descent || halfStep || oracle;
 
-        Trajectory flow = new GradientFlow(FLOW_TOLERANCE).run(objective, theta0, plan);
-        Stages flowStages = StageDetector.detect(flow);
-        double[] checkpoints = checkpoints(StageSummary.of(flowStages), plan.endTime());
-        Trajectory flowAgain = new GradientFlow(FLOW_TOLERANCE)
-                .run(objective, theta0, plan.withSnapshots(checkpoints));
-        double[] flowLoss = snapshotLosses(objective, flowAgain);
-        int[] widths = widths(network, theta0, flowAgain, StageSummary.of(flowStages).plateauMiddles(),
-                checkpoints);
+        // The reference run (descent at η, or the flow), its stages and checkpoints.
+        Integrator integrator = descent ? new GradientDescent(eta) : new GradientFlow(FLOW_TOLERANCE);
+        Trajectory first = integrator.run(objective, theta0, plan);
+        StageSummary reference = StageSummary.of(StageDetector.detect(first));
+        double[] checkpoints = checkpoints(reference, plan.endTime());
+        Trajectory again = integrator.run(objective, theta0, plan.withSnapshots(checkpoints));
+        double[] referenceLoss = snapshotLosses(objective, again);
+        int[] widths = widths(network, theta0, again, reference.plateauMiddles(), checkpoints);
 
-        StageSummary reference = StageSummary.of(flowStages);
-        double[] gdTimes = new double[0];
-        double[] halfTimes = new double[0];
-        double[] gdLoss = new double[0];
-        if (Double.isFinite(eta)) {
-            Trajectory gd = new GradientDescent(eta).run(objective, theta0,
-                    plan.withSnapshots(checkpoints));
-            reference = StageSummary.of(StageDetector.detect(gd));
-            gdTimes = reference.dropTimes();
-            gdLoss = snapshotLosses(objective, gd);
-            if (halfStep) {
-                halfTimes = StageDetector.detect(new GradientDescent(eta / 2)
-                        .run(objective, theta0, plan)).dropTimes();
-            }
+        // The flow and the half step, for the exported expectation.
+        double[] flowTimes = descent ? new double[0] : reference.dropTimes();
+        double[] flowLoss = descent ? new double[0] : referenceLoss;
+        double deviation = Double.NaN;
+        if (descent && flowToo) {
+            Trajectory flow = new GradientFlow(FLOW_TOLERANCE)
+                    .run(objective, theta0, plan.withSnapshots(checkpoints));
+            flowTimes = StageDetector.detect(flow).dropTimes();
+            flowLoss = snapshotLosses(objective, flow);
+            deviation = oracle ? oracleDeviation(resolved, flow) : Double.NaN;
+        } else if (oracle) {
+            deviation = oracleDeviation(resolved, first);
         }
+        double[] halfTimes = descent && halfStep ? StageDetector.detect(new GradientDescent(eta / 2)
+                .run(objective, theta0, plan)).dropTimes() : new double[0];
         Optional<LinearTheory.Prediction> theory =
                 LinearTheory.predict(network, resolved.data(), theta0);
-        double deviation = oracle ? oracleDeviation(resolved, flow) : Double.NaN;
         return new Expectation(eta, objective.loss(theta0), network.outputSize(),
-                resolved.data().samples(), reference, flowStages.dropTimes(), gdTimes, halfTimes,
-                checkpoints, flowLoss, gdLoss, widths, theory, deviation);
+                resolved.data().samples(), reference, flowTimes,
+                descent ? reference.dropTimes() : new double[0], halfTimes, checkpoints, flowLoss,
+                descent ? referenceLoss : new double[0], widths, theory,
+                new Curve(first.times(), first.losses()), deviation);
     }
 
     /** 0 and the middle of every plateau inside (0, T), strictly increasing. */

@@ -109,7 +109,7 @@ public final class RunChecker {
                 + " (lower the learning rate).";
         return new CheckResult(CheckResult.Verdict.DIVERGED, summary,
                 List.of(new ClaimCheck("convergence", ClaimCheck.Status.VIOLATED, "finite, not"
-                        + " growing", why, "diverged: " + why)), List.of(), reference);
+                        + " growing", why, "diverged: " + why)), List.of(), reference, null, null);
     }
 
     static String fmt(double x) {
@@ -192,7 +192,8 @@ public final class RunChecker {
                             + (conventions.isEmpty() ? "" : "; " + String.join("; ", conventions))
                     : "All " + judged + " judged claims hold against " + reference + ".";
             return new CheckResult(violated ? CheckResult.Verdict.VIOLATED
-                    : CheckResult.Verdict.HOLDS, summary, claims, conventions, reference);
+                    : CheckResult.Verdict.HOLDS, summary, claims, conventions, reference,
+                    new Curve(t, run.losses()), golden.referenceCurve());
         }
 
         /** Compares L(0) and names a known factor; returns that factor (1 if none matched). */
