@@ -81,8 +81,9 @@ public final class CheckReport {
         StringBuilder out = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head>"
                 + "<meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\""
                 + "default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
-                + "<title>saddlecheck check</title><style>").append(CSS).append("</style></head><body><div class=\"page\"><header>"
-                + "<h1>saddlecheck check</h1><p>").append(Html.escape(runName))
+                + "<title>saddlecheck check</title><style>").append(CSS)
+                .append("</style></head><body><div class=\"page\"><header>")
+                .append("<h1>saddlecheck check</h1><p>").append(Html.escape(runName))
                 .append(" against ").append(Html.escape(r.reference())).append("</p></header>");
         out.append("<p><span class=\"badge ").append(r.verdict().name()).append("\">")
                 .append(r.verdict()).append("</span> ").append(Html.escape(r.summary()))

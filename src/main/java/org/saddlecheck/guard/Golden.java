@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.saddlecheck.analysis.EffectiveWidth;
 import org.saddlecheck.analysis.StageDetector;
-import org.saddlecheck.analysis.Stages;
 import org.saddlecheck.dynamics.GradientDescent;
 import org.saddlecheck.dynamics.GradientFlow;
 import org.saddlecheck.dynamics.Integrator;
