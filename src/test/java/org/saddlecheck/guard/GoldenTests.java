@@ -10,13 +10,20 @@ import org.saddlecheck.scenario.ScenarioJson;
 
 class GoldenTests {
 
+    /** One export of the aligned case shared by the tests, which only read it. */
     @TempDir
-    Path dir;
+    static Path dir;
+
+    private static Expectation aligned;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void export() {
+        aligned = VectorExporter.export(VectorCatalogue.linearAligned(), dir);
+    }
 
     @Test
     void alignedCaseAgreesWithTheExactSaxeSolutionAndTheDerivedDescentShift() throws Exception {
-        VectorCase c = VectorCatalogue.linearAligned();
-        Expectation e = VectorExporter.export(c, dir);
+        Expectation e = aligned;
 
         // Flow against the exact solution: the flow runs at relative tolerance 1e-10 and its local
         // errors are carried along the logistic curves without growth beyond O(ln(s/w0)) ≈ 30
@@ -41,7 +48,6 @@ class GoldenTests {
 
     @Test
     void exportWritesExplicitScenarioAndLoadableCsvCopies() throws Exception {
-        VectorExporter.export(VectorCatalogue.linearAligned(), dir);
         Path c = dir.resolve("linear-aligned");
         assertThat(ScenarioJson.read(c.resolve("scenario.json")).init().hasTheta()).isTrue();
         assertThat(ScenarioJson.read(c.resolve("scenario.json")).data().kind()).isEqualTo("explicit");
@@ -50,5 +56,24 @@ class GoldenTests {
                 .allSatisfy(line -> assertThat(line.split(",")).hasSize(7));
         assertThat(Files.readString(c.resolve("expected.json")))
                 .contains("\"format\" : \"" + VectorExporter.FORMAT + "\"");
+    }
+
+    @Test
+    void catalogueCoversEveryNetworkKindButTheDocumentedOne() {
+        // The network kinds of docs/formats.md, without relu-conv (see VectorCatalogue).
+        java.util.List<String> kinds = java.util.List.of("linear", "relu", "quadratic", "cubic",
+                "tanh", "xtanh", "linear-conv", "attention", "attention-merged");
+        assertThat(VectorCatalogue.all().stream().map(c -> c.scenario().network().kind()))
+                .containsAll(kinds);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("deep")
+    void everyCaseExportsWithStagesAndCheckpoints() {
+        for (VectorCase c : VectorCatalogue.all()) {
+            Expectation e = VectorExporter.export(c, dir.resolve("all"));
+            assertThat(e.flowDropTimes()).as(c.name()).isNotEmpty();
+            assertThat(e.checkpointTimes()).as(c.name()).startsWith(0.0);
+        }
     }
 }
