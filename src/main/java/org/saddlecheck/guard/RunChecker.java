@@ -40,6 +40,17 @@ public final class RunChecker {
      * @throws InvalidInputException when the run cannot be judged (one sentence naming why)
      */
     public static CheckResult check(RunData run, Scenario scenario, double eta) {
+        return check(run, scenario, eta, null);
+    }
+
+    /**
+     * Checks {@code run} against {@code scenario} with a golden expectation computed beforehand by
+     * {@link Golden#compute} for the same scenario and η (or null to compute it here), so that
+     * many runs of one scenario share one golden run.
+     *
+     * @throws InvalidInputException when the run cannot be judged (one sentence naming why)
+     */
+    public static CheckResult check(RunData run, Scenario scenario, double eta, Expectation given) {
         ResolvedScenario resolved = ScenarioResolver.resolve(scenario);
         Network network = resolved.network();
         checkSizes(run, network);
@@ -62,7 +73,7 @@ public final class RunChecker {
             return diverged;
         }
         Require.records(run);
-        Expectation golden = Golden.compute(resolved, eta, false, false);
+        Expectation golden = given != null ? given : Golden.compute(resolved, eta, false, false);
         return new Judgement(run, t, golden, network, eta, reference).judge(timeInSteps);
     }
 
@@ -241,8 +252,8 @@ public final class RunChecker {
                 double spacing = t[after] - t[after - 1];
                 if (spacing > Tolerances.DROP_TIME * 5 * tg) {
                     throw new InvalidInputException(run.source() + " has records " + fmt(spacing)
-                            + " apart around t = " + fmt(tg) + " (line " + (after + 1)
-                            + "), too few points to resolve the drop expected there; record at"
+                            + " apart around t = " + fmt(tg) + " (records " + after + " and " + (after + 1)
+                            + ", lines " + (after + 1) + "–" + (after + 2) + " of a CSV), too few points to resolve the drop expected there; record at"
                             + " least every " + fmt(Tolerances.DROP_TIME * 5 * tg));
                 }
             }
