@@ -250,11 +250,12 @@ public final class RunChecker {
                     continue;
                 }
                 double spacing = t[after] - t[after - 1];
-                if (spacing > Tolerances.DROP_TIME * 5 * tg) {
+                double limit = Tolerances.RECORD_SPACING * tg;
+                if (spacing > limit) {
                     throw new InvalidInputException(run.source() + " has records " + fmt(spacing)
-                            + " apart around t = " + fmt(tg) + " (records " + after + " and " + (after + 1)
-                            + ", lines " + (after + 1) + "–" + (after + 2) + " of a CSV), too few points to resolve the drop expected there; record at"
-                            + " least every " + fmt(Tolerances.DROP_TIME * 5 * tg));
+                            + " apart around t = " + fmt(tg) + " (lines " + (after + 1) + "–"
+                            + (after + 2) + " of a CSV), too few points to resolve the drop"
+                            + " expected there; record at least every " + fmt(limit));
                 }
             }
         }

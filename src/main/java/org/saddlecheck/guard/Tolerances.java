@@ -43,6 +43,12 @@ public final class Tolerances {
      * flow never increases, and gradient descent at a stable learning rate stays within O(η) of it.
      */
     public static final double DIVERGED_GROWTH = 1.5;
+    /**
+     * Largest spacing of a run's records around an expected drop, relative to its time: the
+     * drop-time tolerance is {@link #DROP_TIME} plus the spacing, and it must stay below the 5–10%
+     * by which another θ(0) of the same scale moves a drop, so the spacing may add at most 5%.
+     */
+    public static final double RECORD_SPACING = 0.05;
     /** Fewest records a run needs before any drop can be resolved. */
     public static final int MIN_RECORDS = 10;
 
