@@ -37,7 +37,7 @@ check_bug() { # check_bug BUG PATTERN
 }
 check_bug missing-half "has no ½"
 check_bug init-scale "initialization scale"
-check_bug transposed "VIOLATED   drop-times "
+check_bug transposed "layer is transposed"
 
 if "$py" -c 'import torch' 2>/dev/null; then
   "$py" "$root/examples/pytorch/replay.py" "$vec" "$work/torch.csv" --learning-rate "$eta"

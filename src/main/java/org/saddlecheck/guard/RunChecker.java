@@ -310,8 +310,17 @@ public final class RunChecker {
                     why += "; all drops off by the factor " + fmt(q);
                 }
                 if (conventions.isEmpty()) {
-                    why += initScaleHint(expected);
+                    String hint = initScaleHint(expected);
+                    boolean common = q != null && Math.abs(q - 1) > Tolerances.CONVENTION_FACTOR;
+                    why += !hint.isEmpty() || common ? hint : "; the initial loss matches but the"
+                            + " drops move by different amounts: θ(0) differs from the scenario's"
+                            + " in direction, so check how θ is split into u_i and v_i (the"
+                            + " layout) and whether a layer is transposed";
                 }
+            }
+            if (!ok && !Double.isFinite(eta)) {
+                why += "; a gradient-descent run must be checked with --learning-rate η (its drops"
+                        + " come O(η) later than the flow's)";
             }
             add("drop-times", ok, e.toString(), m.toString(), why);
         }

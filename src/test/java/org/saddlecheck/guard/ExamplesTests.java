@@ -63,5 +63,6 @@ class ExamplesTests {
         CheckResult transposed = replay("buggy.py", "--bug", "transposed");
         assertThat(transposed.verdict()).isEqualTo(CheckResult.Verdict.VIOLATED);
         assertThat(transposed.summary()).contains("drop-times");
+        assertThat(CheckReport.text(transposed)).contains("layer is transposed");
     }
 }
