@@ -24,6 +24,12 @@ import org.saddlecheck.scenario.ResolvedScenario;
 public final class Golden {
     /** The flow's relative tolerance: two orders below the default, so its error is negligible. */
     public static final double FLOW_TOLERANCE = 1e-10;
+    /**
+     * Gradient evaluations the golden flow may use: the catalogue's runs need under 10⁵; on ReLU
+     * networks the adaptive step can collapse at every kink (see {@link GradientFlow}) and the run
+     * would not finish, so it gives up after ten times that.
+     */
+    public static final int FLOW_BUDGET = 1_000_000;
 
     private Golden() {
     }
@@ -48,7 +54,7 @@ public final class Golden {
         boolean flowToo = !descent || halfStep || oracle;
 
         // The reference run (descent at η, or the flow), its stages and checkpoints.
-        Integrator integrator = descent ? new GradientDescent(eta) : new GradientFlow(FLOW_TOLERANCE);
+        Integrator integrator = descent ? new GradientDescent(eta) : flow();
         Trajectory first = integrator.run(objective, theta0, plan);
         StageSummary reference = StageSummary.of(StageDetector.detect(first));
         double[] checkpoints = checkpoints(reference, plan.endTime());
@@ -61,8 +67,7 @@ public final class Golden {
         double[] flowLoss = descent ? new double[0] : referenceLoss;
         double deviation = Double.NaN;
         if (descent && flowToo) {
-            Trajectory flow = new GradientFlow(FLOW_TOLERANCE)
-                    .run(objective, theta0, plan.withSnapshots(checkpoints));
+            Trajectory flow = flow().run(objective, theta0, plan.withSnapshots(checkpoints));
             flowTimes = StageDetector.detect(flow).dropTimes();
             flowLoss = snapshotLosses(objective, flow);
             deviation = oracle ? oracleDeviation(resolved, flow) : Double.NaN;
@@ -78,6 +83,10 @@ public final class Golden {
                 descent ? reference.dropTimes() : new double[0], halfTimes, checkpoints, flowLoss,
                 descent ? referenceLoss : new double[0], widths, theory,
                 new Curve(first.times(), first.losses()), deviation);
+    }
+
+    private static GradientFlow flow() {
+        return new GradientFlow(FLOW_TOLERANCE).withMaxEvaluations(FLOW_BUDGET);
     }
 
     /** 0 and the middle of every plateau inside (0, T), strictly increasing. */
