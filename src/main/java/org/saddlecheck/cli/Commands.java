@@ -13,5 +13,7 @@ final class Commands {
         cli.addSubcommand("report", new ReportCommand());
         cli.addSubcommand("simulate", new SimulateCommand());
         cli.addSubcommand("figure", new FigureCommand());
+        cli.addSubcommand("export-vectors", new ExportVectorsCommand());
+        cli.addSubcommand("check", new CheckCommand());
     }
 }
