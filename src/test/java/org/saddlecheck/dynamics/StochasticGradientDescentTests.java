@@ -64,6 +64,28 @@ class StochasticGradientDescentTests {
         assertThat(sgd.losses()).isEqualTo(gd.losses());
     }
 
+    /**
+     * The same equality with the networks' own minibatch objective (rows copied into buffers) and
+     * a ReLU network with bias: a batch of every row, drawn in order, must reproduce the full-data
+     * gradient bit for bit, since it sums the same rows in the same order.
+     */
+    @Test
+    void withTheNetworksOwnMinibatchObjectiveEqualsGradientDescentBitForBit() {
+        FullyConnected relu = new FullyConnected(Activation.RELU, 3, 2, 4, true);
+        double[] start = new double[relu.parameterCount()];
+        SplittableRandom random = new SplittableRandom(5);
+        for (int j = 0; j < start.length; j++) {
+            start[j] = 0.3 * random.nextGaussian();
+        }
+        RunPlan plan = RunPlan.until(5);
+        Trajectory gd = new GradientDescent(0.05).run(relu.objective(data()), start, plan);
+        Trajectory sgd = new StochasticGradientDescent(0.05, P, 99)
+                .run(relu.minibatchObjective(data(), P), start, plan);
+
+        assertThat(sgd.finalTheta()).isEqualTo(gd.finalTheta());
+        assertThat(sgd.losses()).isEqualTo(gd.losses());
+    }
+
     @Test
     void isReproducibleFromItsSeedAndDependsOnIt() {
         RunPlan plan = RunPlan.until(5).withSnapshots(1, 2.5);
