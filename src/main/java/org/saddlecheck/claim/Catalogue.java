@@ -22,6 +22,7 @@ public final class Catalogue {
     public static List<Claim> claims() {
         List<Claim> all = new ArrayList<>();
         all.addAll(ManifoldGradientClaims.claims());
+        all.addAll(LinearStageClaims.claims());
         // One line per family of claims, in the order the report lists them.
         return checked(all);
     }
