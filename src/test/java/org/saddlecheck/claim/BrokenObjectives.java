@@ -1,0 +1,82 @@
+package org.saddlecheck.claim;
+
+import java.util.function.UnaryOperator;
+import org.saddlecheck.network.Network;
+import org.saddlecheck.network.Objective;
+
+/** Objectives broken on purpose, to show that the dynamics claims can fail. */
+final class BrokenObjectives {
+
+    private BrokenObjectives() {
+    }
+
+    /** ∇L times {@code factor}: gradient flow on it runs {@code factor} times too fast. */
+    static UnaryOperator<Objective> scaledGradient(double factor) {
+        return inner -> new Objective() {
+            @Override
+            public int dimension() {
+                return inner.dimension();
+            }
+
+            @Override
+            public double loss(double[] theta) {
+                return inner.loss(theta);
+            }
+
+            @Override
+            public double lossAndGradient(double[] theta, double[] gradient) {
+                double loss = inner.lossAndGradient(theta, gradient);
+                for (int k = 0; k < gradient.length; k++) {
+                    gradient[k] *= factor;
+                }
+                return loss;
+            }
+
+            @Override
+            public Objective copy() {
+                return scaledGradient(factor).apply(inner.copy());
+            }
+        };
+    }
+
+    /**
+     * A unit-coupling bug: every unit receives the mean of all units' gradients, so the units move
+     * together and W = Σ v_i u_iᵀ can only grow along one direction.
+     */
+    static UnaryOperator<Objective> meanUnitGradient(Network network) {
+        return inner -> new Objective() {
+            private final double[] mean = new double[network.unitSize()];
+
+            @Override
+            public int dimension() {
+                return inner.dimension();
+            }
+
+            @Override
+            public double loss(double[] theta) {
+                return inner.loss(theta);
+            }
+
+            @Override
+            public double lossAndGradient(double[] theta, double[] gradient) {
+                double loss = inner.lossAndGradient(theta, gradient);
+                int size = network.unitSize();
+                java.util.Arrays.fill(mean, 0);
+                for (int i = 0; i < network.width(); i++) {
+                    for (int k = 0; k < size; k++) {
+                        mean[k] += gradient[network.uOffset(i) + k] / network.width();
+                    }
+                }
+                for (int i = 0; i < network.width(); i++) {
+                    System.arraycopy(mean, 0, gradient, network.uOffset(i), size);
+                }
+                return loss;
+            }
+
+            @Override
+            public Objective copy() {
+                return meanUnitGradient(network).apply(inner.copy());
+            }
+        };
+    }
+}
