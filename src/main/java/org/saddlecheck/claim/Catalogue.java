@@ -23,6 +23,7 @@ public final class Catalogue {
         List<Claim> all = new ArrayList<>();
         all.addAll(ManifoldGradientClaims.claims());
         all.addAll(LinearStageClaims.claims());
+        all.addAll(EpsilonScalingClaims.claims());
         // One line per family of claims, in the order the report lists them.
         return checked(all);
     }

@@ -43,6 +43,8 @@ record LinearRun(double[] times, double[][] strengths, double[] losses, double[]
     static final double TOLERANCE = 1e-9;
     /** The fine snapshot step in units of 1/s_k. */
     static final double FINE_STEP = 0.01;
+    /** A budget of gradient evaluations: a broken or stiff flow ends as an error, not a hang. */
+    static final int MAX_EVALUATIONS = 2_000_000;
     /** Evenly spaced snapshots over the whole run. */
     static final int COARSE_SNAPSHOTS = 400;
 
@@ -70,6 +72,7 @@ record LinearRun(double[] times, double[][] strengths, double[] losses, double[]
         double[] snapshotTimes = grid.stream().mapToDouble(Double::doubleValue).toArray();
         Objective objective = breaker.apply(r.network().objective(r.data()));
         Trajectory trajectory = new org.saddlecheck.dynamics.GradientFlow(TOLERANCE)
+                .withMaxEvaluations(MAX_EVALUATIONS)
                 .run(objective, r.theta0(), r.plan().withSnapshots(snapshotTimes));
         List<Trajectory.Snapshot> snaps = trajectory.snapshots();
         int n = snaps.size() + 1;

@@ -79,4 +79,41 @@ final class BrokenObjectives {
             }
         };
     }
+
+    /**
+     * A wrong vector field: ∇L − λθ/(1 + ‖θ‖²), as if every small weight had an extra growth rate
+     * λ. Mode k then escapes at rate s_k + λ instead of s_k; far from 0 the term fades, so the run
+     * does not become stiff.
+     */
+    static UnaryOperator<Objective> extraGrowth(double lambda) {
+        return inner -> new Objective() {
+            @Override
+            public int dimension() {
+                return inner.dimension();
+            }
+
+            @Override
+            public double loss(double[] theta) {
+                return inner.loss(theta);
+            }
+
+            @Override
+            public double lossAndGradient(double[] theta, double[] gradient) {
+                double loss = inner.lossAndGradient(theta, gradient);
+                double squared = 0;
+                for (double x : theta) {
+                    squared += x * x;
+                }
+                for (int k = 0; k < gradient.length; k++) {
+                    gradient[k] -= lambda * theta[k] / (1 + squared);
+                }
+                return loss;
+            }
+
+            @Override
+            public Objective copy() {
+                return extraGrowth(lambda).apply(inner.copy());
+            }
+        };
+    }
 }
