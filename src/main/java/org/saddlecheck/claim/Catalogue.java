@@ -24,6 +24,7 @@ public final class Catalogue {
         all.addAll(ManifoldGradientClaims.claims());
         all.addAll(LinearStageClaims.claims());
         all.addAll(EpsilonScalingClaims.claims());
+        all.addAll(QuadraticRecruitmentClaims.claims());
         // One line per family of claims, in the order the report lists them.
         return checked(all);
     }

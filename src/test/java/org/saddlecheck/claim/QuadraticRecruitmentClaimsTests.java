@@ -1,0 +1,49 @@
+package org.saddlecheck.claim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.saddlecheck.network.Objective;
+import org.saddlecheck.scenario.DataSpec;
+import org.saddlecheck.scenario.DynamicsSpec;
+import org.saddlecheck.scenario.InitSpec;
+import org.saddlecheck.scenario.NetworkSpec;
+import org.saddlecheck.scenario.Scenario;
+import org.saddlecheck.scenario.ScenarioResolver;
+
+class QuadraticRecruitmentClaimsTests {
+
+    // D = 2, H = 4 units on y = x_1² − x_2². Seeds 5 and 6 are arbitrary.
+    private static Trial trial() {
+        return Trial.of(new Scenario(NetworkSpec.fullyConnected("quadratic", 2, 1, 4),
+                DataSpec.generated(DataSpec.QUADRATIC, 5, 24, 1, -1), InitSpec.gaussian(1, 6),
+                DynamicsSpec.flow(1, LinearRun.TOLERANCE)));
+    }
+
+    @Test
+    void theCorrectFlowRecruitsOneUnitAfterAPlateauOfOrderOneOverEpsilon() {
+        UnaryOperator<Objective> none = UnaryOperator.identity();
+        assertThat(QuadraticRecruitmentClaims.checkInverseEpsilon(trial(), none).held()).isTrue();
+        assertThat(QuadraticRecruitmentClaims.checkSparse(trial(), none).held()).isTrue();
+    }
+
+    @Test
+    void aLinearGrowthTermTurnsThePlateauIntoOneOfOrderLogOneOverEpsilon() {
+        // With an extra growth rate λ = 0.05 near 0, the weights escape in ≈ ln(1/ε)/λ: from ε = 10⁻³
+        // to 10⁻⁵ that adds ≈ 92 time units, not the factor 100 of a 1/ε plateau.
+        Outcome o = QuadraticRecruitmentClaims.checkInverseEpsilon(trial(),
+                BrokenObjectives.extraGrowth(0.05));
+        assertThat(o.held()).isFalse();
+    }
+
+    @Test
+    void coupledUnitsAreRecruitedTogether() {
+        // Every unit receives the mean gradient, so all units grow alike and none stays O(ε).
+        Trial t = trial();
+        Outcome o = QuadraticRecruitmentClaims.checkSparse(t, BrokenObjectives.meanUnitGradient(
+                ScenarioResolver.network(t.scenario().network())));
+        assertThat(o.held()).isFalse();
+        assertThat(o.verdict()).isEqualTo(Outcome.Verdict.VIOLATED);
+    }
+}
