@@ -46,4 +46,14 @@ class QuadraticRecruitmentClaimsTests {
         assertThat(o.held()).isFalse();
         assertThat(o.verdict()).isEqualTo(Outcome.Verdict.VIOLATED);
     }
+
+    @Test
+    void aGradientDividedByTheWidthMakesWideNetworksSlower() {
+        // ∇L scaled by 10/(number of weights): the 16-unit networks run 8 times slower than the
+        // 2-unit ones, which more than cancels the head start of the fastest of 16 units.
+        UnaryOperator<Objective> perWeight = inner -> BrokenObjectives
+                .scaledGradient(10.0 / inner.dimension()).apply(inner);
+        Outcome o = QuadraticRecruitmentClaims.checkMoreUnits(trial(), perWeight);
+        assertThat(o.held()).isFalse();
+    }
 }
