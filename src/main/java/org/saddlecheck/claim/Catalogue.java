@@ -25,6 +25,7 @@ public final class Catalogue {
         all.addAll(LinearStageClaims.claims());
         all.addAll(EpsilonScalingClaims.claims());
         all.addAll(QuadraticRecruitmentClaims.claims());
+        all.addAll(DataVersusInitClaims.claims());
         // One line per family of claims, in the order the report lists them.
         return checked(all);
     }

@@ -1,7 +1,6 @@
 package org.saddlecheck.claim;
 
 import java.util.function.UnaryOperator;
-import org.saddlecheck.network.Network;
 import org.saddlecheck.network.Objective;
 
 /** Objectives broken on purpose, to show that the dynamics claims can fail. */
@@ -41,11 +40,13 @@ final class BrokenObjectives {
 
     /**
      * A unit-coupling bug: every unit receives the mean of all units' gradients, so the units move
-     * together and W = Σ v_i u_iᵀ can only grow along one direction.
+     * together and W = Σ v_i u_iᵀ can only grow along one direction. Units are blocks of
+     * {@code unitSize} weights laid out one after another, as in every network of the project.
      */
-    static UnaryOperator<Objective> meanUnitGradient(Network network) {
+    static UnaryOperator<Objective> meanUnitGradient(int unitSize) {
         return inner -> new Objective() {
-            private final double[] mean = new double[network.unitSize()];
+            private final double[] mean = new double[unitSize];
+            private final int width = inner.dimension() / unitSize;
 
             @Override
             public int dimension() {
@@ -60,22 +61,21 @@ final class BrokenObjectives {
             @Override
             public double lossAndGradient(double[] theta, double[] gradient) {
                 double loss = inner.lossAndGradient(theta, gradient);
-                int size = network.unitSize();
                 java.util.Arrays.fill(mean, 0);
-                for (int i = 0; i < network.width(); i++) {
-                    for (int k = 0; k < size; k++) {
-                        mean[k] += gradient[network.uOffset(i) + k] / network.width();
+                for (int i = 0; i < width; i++) {
+                    for (int k = 0; k < unitSize; k++) {
+                        mean[k] += gradient[i * unitSize + k] / width;
                     }
                 }
-                for (int i = 0; i < network.width(); i++) {
-                    System.arraycopy(mean, 0, gradient, network.uOffset(i), size);
+                for (int i = 0; i < width; i++) {
+                    System.arraycopy(mean, 0, gradient, i * unitSize, unitSize);
                 }
                 return loss;
             }
 
             @Override
             public Objective copy() {
-                return meanUnitGradient(network).apply(inner.copy());
+                return meanUnitGradient(unitSize).apply(inner.copy());
             }
         };
     }

@@ -55,7 +55,7 @@ class LinearStageClaimsTests {
     void coupledUnitsLearnOnlyOneModeAndBreakTheStageOrder() {
         Trial t = trial();
         Outcome o = LinearStageClaims.checkOrder(t, BrokenObjectives.meanUnitGradient(
-                ScenarioResolver.network(t.scenario().network())));
+                ScenarioResolver.network(t.scenario().network()).unitSize()));
         assertThat(o.held()).isFalse();
     }
 
@@ -65,5 +65,18 @@ class LinearStageClaimsTests {
         // than one drop width ln 81/1.9 ≈ 2.3, so the drops overlap.
         assertThat(LinearStageClaims.unseparated(new double[] {1, 0.95}, H, 1e-3)).isNotNull();
         assertThat(LinearStageClaims.unseparated(S, H, EPSILON)).isNull();
+    }
+
+    @Test
+    void tiedDataGiveOneDropPerDistinctValueFromEveryInitialization() {
+        // s = [1.5, 1.5, 0.5]: two distinct values. Seeds 7 and 8 are arbitrary.
+        Trial t = Trial.of(new Scenario(NetworkSpec.fullyConnected("linear", 3, 3, 1),
+                DataSpec.generated(DataSpec.WHITENED, 7, 3, 1.5, 1.5, 0.5), InitSpec.gaussian(1, 8),
+                DynamicsSpec.flow(1, LinearRun.TOLERANCE)));
+        assertThat(DataVersusInitClaims.checkLinear(t, UnaryOperator.identity()).held()).isTrue();
+        // Coupled units can only build a rank-one W: one drop, not two.
+        Outcome broken = DataVersusInitClaims.checkLinear(t, BrokenObjectives.meanUnitGradient(
+                ScenarioResolver.network(NetworkSpec.fullyConnected("linear", 3, 3, 1)).unitSize()));
+        assertThat(broken.held()).isFalse();
     }
 }

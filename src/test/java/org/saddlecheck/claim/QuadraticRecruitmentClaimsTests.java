@@ -42,7 +42,7 @@ class QuadraticRecruitmentClaimsTests {
         // Every unit receives the mean gradient, so all units grow alike and none stays O(ε).
         Trial t = trial();
         Outcome o = QuadraticRecruitmentClaims.checkSparse(t, BrokenObjectives.meanUnitGradient(
-                ScenarioResolver.network(t.scenario().network())));
+                ScenarioResolver.network(t.scenario().network()).unitSize()));
         assertThat(o.held()).isFalse();
         assertThat(o.verdict()).isEqualTo(Outcome.Verdict.VIOLATED);
     }
