@@ -56,4 +56,20 @@ class QuadraticRecruitmentClaimsTests {
         Outcome o = QuadraticRecruitmentClaims.checkMoreUnits(trial(), perWeight);
         assertThat(o.held()).isFalse();
     }
+
+    @Test
+    void balancedUnitsBlowUpOnTimeAndAFlowTwiceTooFastDoesNot() {
+        // One unit on e_1 with v = 10⁻³ (λ v = 2·10⁻³) and one on e_2 with v = −2·10⁻³ (λ v = 4·10⁻³):
+        // unit 1 leads and reaches |v| = 0.1 at 1/(4·2·10⁻³) − 1/(4·0.1) = 122.5.
+        double v0 = 1e-3;
+        double[] theta = {Math.sqrt(2) * v0, 0, v0, 0, Math.sqrt(2) * 2 * v0, -2 * v0};
+        Trial t = Trial.of(new Scenario(NetworkSpec.fullyConnected("quadratic", 2, 1, 2),
+                DataSpec.generated(DataSpec.QUADRATIC, 5, 24, 1, -1), InitSpec.explicit(theta),
+                DynamicsSpec.flow(1, LinearRun.TOLERANCE)));
+        Outcome o = QuadraticRecruitmentClaims.checkBlowUp(t, UnaryOperator.identity());
+        assertThat(o.held()).isTrue();
+        assertThat(o.predicted()).isCloseTo(122.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(QuadraticRecruitmentClaims.checkBlowUp(t, BrokenObjectives.scaledGradient(2))
+                .held()).isFalse();
+    }
 }
