@@ -53,7 +53,67 @@ public final class LinearStageClaims {
 
     /** The claims of this family, in catalogue order. */
     public static List<Claim> claims() {
-        return List.of(halfLearningTime(), stageOrder(), plateauLevels());
+        return List.of(halfLearningTime(), stageOrder(), plateauLevels(), widthShift());
+    }
+
+    /** Section 6.1: H → cH shifts drop k by −ln(c)/(2 s_k). */
+    static Claim widthShift() {
+        return Claim.in(LinearStageClaims.class, "theorem4.width-shift")
+                .trials(trials(1, false, -3))
+                .regimes(LinearStageClaims::regimes)
+                .require("several-modes", 0.2)
+                .check(t -> checkWidthShift(t, UnaryOperator.identity()))
+                .shrinkBudget(20)
+                .build();
+    }
+
+    /** The width factor c of the width-shift claim. */
+    static final int WIDTH_FACTOR = 4;
+
+    /**
+     * For each mode k: the shift 2 s_k (t_k(cH) − t_k(H)) against −ln c, with c = 4 and the
+     * network of cH units drawn from the same seed (its first H units are those of the narrow one).
+     * Accepted: the difference of the two timing bands, [lo_{cH} − hi_H, hi_{cH} − lo_H], widened
+     * by both runs' slacks (spec).
+     */
+    static Outcome checkWidthShift(Trial t, UnaryOperator<Objective> breaker) {
+        double[] s = t.scenario().data().spectrum();
+        int h = t.scenario().network().width();
+        int wide = WIDTH_FACTOR * h;
+        double epsilon = t.scenario().init().scale();
+        if (distinctRatioAbove(s, MAX_RATIO)) {
+            return Outcome.discard("a gap ratio s_{k+1}/s_k is above " + MAX_RATIO);
+        }
+        Scenario sc = t.scenario();
+        Trial widened = new Trial(sc.withNetwork(sc.network().withWidth(wide)).withDynamics(
+                DynamicsSpec.flow(endTime(s, wide, epsilon), LinearRun.TOLERANCE)), t.parameters());
+        LinearRun narrow = run(t, breaker);
+        LinearRun broad = run(widened, breaker);
+        Outcome worst = null;
+        for (int k = 0; k < s.length; k++) {
+            double[] bn = band(h, k);
+            double[] bw = band(wide, k);
+            double slack = 2 * (GRID_SLACK + FLOW_SLACK) + 2 * (w0Max(h, k, epsilon)
+                    + w0Max(wide, k, epsilon)) / s[k];
+            double lo = bw[0] - bn[1] - slack;
+            double hi = bw[1] - bn[0] + slack;
+            double shift = 2 * s[k] * (broad.halfTime(k) - narrow.halfTime(k));
+            double measured = shift + Math.log(WIDTH_FACTOR);
+            Outcome o = Outcome.within(measured, (lo + hi) / 2, (hi - lo) / 2,
+                    String.format(Locale.ROOT, "s = %s, H = %d → %d, ε = %s: mode %d moved by"
+                            + " 2s·Δt = %s against −ln %d = %s.", list(s), h, wide, n(epsilon),
+                            k + 1, n(shift), WIDTH_FACTOR, n(-Math.log(WIDTH_FACTOR))));
+            if (worst == null || o.usage() > worst.usage()) {
+                worst = o;
+            }
+        }
+        return worst;
+    }
+
+    /** The upper (1 − α/2) quantile of the effective w_0 = (ε²/2) χ²_{H−k}. */
+    private static double w0Max(int h, int k, double epsilon) {
+        return epsilon * epsilon / 2
+                * new ChiSquaredDistribution(null, h - k).inverseCumulativeProbability(1 - ALPHA / 2);
     }
 
     /** Section 6.1: t_k ≈ (1/(2 s_k)) ln(2 s_k/(H ε²)), with the χ² spread of the random start. */

@@ -79,4 +79,16 @@ class LinearStageClaimsTests {
                 ScenarioResolver.network(NetworkSpec.fullyConnected("linear", 3, 3, 1)).unitSize()));
         assertThat(broken.held()).isFalse();
     }
+
+    @Test
+    void wideningByFourMovesEveryDropByLnFourOverTwoSAndAWrongTimeScaleDoesNot() {
+        assertThat(LinearStageClaims.checkWidthShift(trial(), UnaryOperator.identity()).held())
+                .isTrue();
+        // A width-dependent time scale: only the wide network (32 units of 6 weights, more than
+        // the narrow one's 48 weights) runs twice too fast, so its drops come at about half their
+        // time, a shift of about −s_k t̂_k ≈ −13 in 2s·Δt instead of −ln 4, far outside the band.
+        UnaryOperator<Objective> fastWhenWide = inner -> inner.dimension() > 8 * 6
+                ? BrokenObjectives.scaledGradient(2).apply(inner) : inner;
+        assertThat(LinearStageClaims.checkWidthShift(trial(), fastWhenWide).held()).isFalse();
+    }
 }
