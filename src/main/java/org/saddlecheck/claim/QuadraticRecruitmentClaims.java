@@ -52,7 +52,34 @@ public final class QuadraticRecruitmentClaims {
     /** The claims of this family, in catalogue order. */
     public static List<Claim> claims() {
         return List.of(inverseEpsilonPlateau(), sparseRecruitment(), moreUnitsShorter(),
-                balancedBlowUp());
+                balancedBlowUp(), tiedDataKeepPlateaus());
+    }
+
+    /** Section 6.2: tied eigenvalues of Σ_yZ do not remove the 1/ε plateau. */
+    static Claim tiedDataKeepPlateaus() {
+        return Claim.in(QuadraticRecruitmentClaims.class, "proposition5.tied-data-keep-plateaus")
+                .trials(tiedTrials())
+                .check(t -> checkInverseEpsilon(t, UnaryOperator.identity()))
+                .evidence(t -> List.of(normsFigure(t)))
+                .shrinkBudget(10)
+                .build();
+    }
+
+    /**
+     * Tied targets: D = 4, y = x_1² + x_2² − x_3² − x_4² (Σ_yZ = diag(2, 2, −2, −2), exact
+     * statistics, P = 24), H in [2, 10].
+     */
+    static Gen<Trial> tiedTrials() {
+        Gen<Integer> widths = Gen.integers(2, 10);
+        Gen<Long> seeds = Generators.seeds();
+        Gen<Trial> gen = c -> {
+            int h = widths.draw(c);
+            DataSpec data = DataSpec.generated(DataSpec.QUADRATIC, seeds.draw(c), SAMPLES, 1, 1, -1, -1);
+            InitSpec init = InitSpec.gaussian(1, seeds.draw(c));
+            NetworkSpec net = NetworkSpec.fullyConnected("quadratic", 4, 1, h);
+            return Trial.of(new Scenario(net, data, init, DynamicsSpec.flow(1, LinearRun.TOLERANCE)));
+        };
+        return gen.named("tied-quadratic-trial");
     }
 
     /** The level of |v| at which a balanced unit counts as recruited in the blow-up claim. */
