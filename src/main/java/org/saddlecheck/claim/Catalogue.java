@@ -26,6 +26,10 @@ public final class Catalogue {
         all.addAll(ManifoldRunClaims.claims());
         all.addAll(SaddleClaims.claims());
         all.addAll(ConservationClaims.claims());
+        all.addAll(LinearStageClaims.claims());
+        all.addAll(EpsilonScalingClaims.claims());
+        all.addAll(QuadraticRecruitmentClaims.claims());
+        all.addAll(DataVersusInitClaims.claims());
         all.addAll(FigureOneClaims.claims());
         all.addAll(ControlClaims.claims());
         all.addAll(MergedAttentionEquivalenceClaims.claims());

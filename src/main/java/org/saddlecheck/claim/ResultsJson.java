@@ -54,7 +54,8 @@ public final class ResultsJson {
         for (RunResults.ClaimRecord r : results.claims()) {
             claims.add(claim(r, outDir));
         }
-        root.putArray("maps");
+        ArrayNode maps = root.putArray("maps");
+        results.maps().forEach(m -> maps.add(m.toJson()));
         return root;
     }
 

@@ -9,14 +9,21 @@ import java.util.List;
  *
  * @param run how the run was made
  * @param claims one record per claim of the run, in catalogue order
+ * @param maps the validity maps of the run's claims ({@link ValidityMaps})
  */
-public record RunResults(Run run, List<ClaimRecord> claims) {
+public record RunResults(Run run, List<ClaimRecord> claims, List<ValidityMap> maps) {
 
     /** The value of the {@code format} field of results files. */
     public static final String FORMAT = "saddlecheck-results/1";
 
     public RunResults {
         claims = List.copyOf(claims);
+        maps = List.copyOf(maps);
+    }
+
+    /** Results without validity maps. */
+    public RunResults(Run run, List<ClaimRecord> claims) {
+        this(run, claims, List.of());
     }
 
     /**

@@ -94,7 +94,7 @@ public final class Verification {
         RunResults.Run run = new RunResults.Run(version(), options.seed(), options.budget(),
                 options.tries(), options.shardIndex(), options.shardCount(), started,
                 (System.nanoTime() - t0) * 1e-9, options.threads(), options.command());
-        return new RunResults(run, records);
+        return new RunResults(run, records, ValidityMaps.of(selected, options.deep()));
     }
 
     /**

@@ -1,0 +1,499 @@
+package org.saddlecheck.claim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import org.saddlecheck.analysis.LineFit;
+import org.saddlecheck.analysis.Measures;
+import org.saddlecheck.dynamics.GradientFlow;
+import org.saddlecheck.dynamics.RunPlan;
+import org.saddlecheck.dynamics.StopRule;
+import org.saddlecheck.dynamics.Trajectory;
+import org.saddlecheck.network.Objective;
+import org.saddlecheck.scenario.DataSpec;
+import org.saddlecheck.scenario.DynamicsSpec;
+import org.saddlecheck.scenario.InitSpec;
+import org.saddlecheck.scenario.NetworkSpec;
+import org.saddlecheck.scenario.ResolvedScenario;
+import org.saddlecheck.scenario.Scenario;
+import org.saddlecheck.scenario.ScenarioResolver;
+
+/**
+ * The quadratic network's separation between units (paper, Section 6.2, Proposition 5): the early
+ * flow v̇_i = u_iᵀ Σ_yZ u_i, u̇_i = 2 v_i Σ_yZ u_i makes the rich richer, so units are recruited one at
+ * a time, each after a plateau of length O(1/ε), while the others stay O(ε).
+ *
+ * <p>Trials: f(x) = Σ_i v_i (u_iᵀx)² with D in [2, 3] inputs, H in [2, 10] units, the target
+ * y = x_1² − x_2² (Σ_yZ = diag(2, −2, 0…), exact statistics, P = 24 samples), one Gaussian draw g
+ * trained by gradient flow from θ(0) = ε g at each ε of {@link #EPSILONS}.
+ *
+ * <p>Limitation: linear self-attention has the same degree-2 structure and is not yet generated
+ * here; its offset bound needs the eigenvalues of its Σ_yZ, which the in-context data builder does
+ * not expose.
+ */
+public final class QuadraticRecruitmentClaims {
+
+    /** Initialization scales, a decade apart. */
+    static final double[] EPSILONS = {1e-3, 1e-4, 1e-5};
+    /** The leader counts as recruited when its norm ‖θ_i‖ first reaches this level. */
+    static final double RECRUITED = 0.3;
+    /** |λ| of the eigenvalues of Σ_yZ = diag(2, −2) for y = x_1² − x_2². */
+    static final double EIGENVALUE = 2;
+    private static final int SAMPLES = 24;
+    /** Records per decade of time: ln t is resolved to ln 10/2000 ≈ 1.2·10⁻³. */
+    static final int PER_DECADE = 2000;
+    /** The run stops once the loss is below this fraction of its start: both units recruited. */
+    static final double DONE = 1e-4;
+
+    private QuadraticRecruitmentClaims() {
+    }
+
+    /** The claims of this family, in catalogue order. */
+    public static List<Claim> claims() {
+        return List.of(inverseEpsilonPlateau(), sparseRecruitment(), moreUnitsShorter(),
+                balancedBlowUp(), tiedDataKeepPlateaus());
+    }
+
+    /** Section 6.2: tied eigenvalues of Σ_yZ do not remove the 1/ε plateau. */
+    static Claim tiedDataKeepPlateaus() {
+        return Claim.in(QuadraticRecruitmentClaims.class, "proposition5.tied-data-keep-plateaus")
+                .trials(tiedTrials())
+                .check(t -> checkInverseEpsilon(t, UnaryOperator.identity()))
+                .evidence(t -> List.of(normsFigure(t)))
+                .shrinkBudget(10)
+                .build();
+    }
+
+    /**
+     * Tied targets: D = 4, y = x_1² + x_2² − x_3² − x_4² (Σ_yZ = diag(2, 2, −2, −2), exact
+     * statistics, P = 24), H in [2, 10].
+     */
+    static Gen<Trial> tiedTrials() {
+        Gen<Integer> widths = Gen.integers(2, 10);
+        Gen<Long> seeds = Generators.seeds();
+        Gen<Trial> gen = c -> {
+            int h = widths.draw(c);
+            DataSpec data = DataSpec.generated(DataSpec.QUADRATIC, seeds.draw(c), SAMPLES, 1, 1, -1, -1);
+            InitSpec init = InitSpec.gaussian(1, seeds.draw(c));
+            NetworkSpec net = NetworkSpec.fullyConnected("quadratic", 4, 1, h);
+            return Trial.of(new Scenario(net, data, init, DynamicsSpec.flow(1, LinearRun.TOLERANCE)));
+        };
+        return gen.named("tied-quadratic-trial");
+    }
+
+    /** The level of |v| at which a balanced unit counts as recruited in the blow-up claim. */
+    static final double BLOW_UP_LEVEL = 0.1;
+
+    /** Section 6.2: balanced units on eigenvectors blow up at 1/(2 λ v_i(0)), largest λ v_i(0) first. */
+    static Claim balancedBlowUp() {
+        return Claim.in(QuadraticRecruitmentClaims.class, "proposition5.balanced-blow-up")
+                .trials(balancedTrials())
+                .check(t -> checkBlowUp(t, UnaryOperator.identity()))
+                .shrinkBudget(10)
+                .build();
+    }
+
+    /**
+     * Balanced single-direction starts: D in [2, 3], H in [2, 6]; unit i lies on e_1 (λ = 2) or e_2
+     * (λ = −2), v_i = ±ε m_i with m_i in [0.5, 2], u_i = √2 |v_i| e_k (so ‖u_i‖² = 2 v_i²); unit 0
+     * grows (λ v_0 &gt; 0); ε log-uniform over 10⁻³ … 10⁻⁵.
+     */
+    static Gen<Trial> balancedTrials() {
+        Gen<Integer> dims = Gen.integers(2, 3);
+        Gen<Integer> widths = Gen.integers(2, 6);
+        Gen<Double> sizes = Gen.decimals(0.5, 2, 2);
+        Gen<Double> scales = Generators.initScales(-3, -5);
+        Gen<Long> seeds = Generators.seeds();
+        Gen<Trial> gen = c -> {
+            int d = dims.draw(c);
+            int h = widths.draw(c);
+            double epsilon = scales.draw(c);
+            int unit = d + 1;
+            double[] theta = new double[h * unit];
+            for (int i = 0; i < h; i++) {
+                int k = c.flag(0.5) ? 1 : 0;
+                boolean grows = i == 0 || c.flag(0.5);
+                double lambda = k == 0 ? EIGENVALUE : -EIGENVALUE;
+                double v = epsilon * sizes.draw(c) * (grows == lambda > 0 ? 1 : -1);
+                theta[i * unit + k] = Math.sqrt(2) * Math.abs(v);
+                theta[i * unit + d] = v;
+            }
+            DataSpec data = DataSpec.generated(DataSpec.QUADRATIC, seeds.draw(c), SAMPLES, 1, -1);
+            return Trial.of(new Scenario(NetworkSpec.fullyConnected("quadratic", d, 1, h), data,
+                    InitSpec.explicit(theta), DynamicsSpec.flow(1, LinearRun.TOLERANCE)));
+        };
+        return gen.named("balanced-quadratic-trial");
+    }
+
+    /**
+     * The first unit whose |v| reaches {@link #BLOW_UP_LEVEL} (norm √3 times that, as a balanced
+     * unit keeps ‖u‖² = 2v²) must be the one with the largest λ v_i(0), at
+     * t = 1/(2|λ| v_0) − 1/(2|λ| v_c) within the degree-5 correction and the record spacing (spec).
+     */
+    static Outcome checkBlowUp(Trial t, UnaryOperator<Objective> breaker) {
+        double[] theta = t.scenario().init().theta();
+        int d = t.scenario().network().inputs();
+        int h = t.scenario().network().width();
+        int unit = d + 1;
+        int leader = -1;
+        double best = 0;
+        for (int i = 0; i < h; i++) {
+            double lambda = theta[i * unit] != 0 ? EIGENVALUE : -EIGENVALUE;
+            double growth = lambda * theta[i * unit + d];
+            if (growth > best) {
+                best = growth;
+                leader = i;
+            }
+        }
+        double predicted = 1 / (2 * best) - 1 / (2 * EIGENVALUE * BLOW_UP_LEVEL);
+        double level = Math.sqrt(3) * BLOW_UP_LEVEL;
+        Trial run = new Trial(t.scenario(), t.parameters());
+        Trajectory trajectory = runToLevel(run, breaker, predicted, level);
+        int first = -1;
+        double time = Double.NaN;
+        for (int k = 0; k < trajectory.size() && first < 0; k++) {
+            double[] norms = trajectory.unitNorms(k);
+            for (int i = 0; i < h; i++) {
+                if (norms[i] >= level) {
+                    first = i;
+                    time = Measures.firstTimeAtOrAbove(trajectory.times(), unitNorm(trajectory, i),
+                            level);
+                }
+            }
+        }
+        // Degree-5 terms: v̇ = 2|λ|v² − 12 v⁵ (and the same order in ȧ) change the time to reach v_c
+        // by at most 2 · 3 v_c²/(2|λ|); the record spacing adds t·ln 10/2000.
+        double tolerance = 3 * BLOW_UP_LEVEL * BLOW_UP_LEVEL / EIGENVALUE
+                + predicted * Math.log(10) / PER_DECADE;
+        if (first != leader) {
+            return Outcome.within(first, leader, 0, String.format(Locale.ROOT,
+                    "unit %d was recruited first, but unit %d has the largest λ v_i(0) = %s",
+                    first, leader, n(best)));
+        }
+        return Outcome.within(time, predicted, tolerance, String.format(Locale.ROOT,
+                "Balanced quadratic network (D = %d, H = %d): unit %d (largest λ v_i(0) = %s) reached"
+                        + " |v| = %s at t = %s against 1/(2λv_0) − 1/(2λv_c) = %s.", d, h, leader,
+                n(best), n(BLOW_UP_LEVEL), n(time), n(predicted)));
+    }
+
+    private static double[] unitNorm(Trajectory trajectory, int i) {
+        double[] out = new double[trajectory.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = trajectory.unitNorms(k)[i];
+        }
+        return out;
+    }
+
+    /** Runs an explicit start until some unit's norm reaches twice {@code level}. */
+    private static Trajectory runToLevel(Trial t, UnaryOperator<Objective> breaker, double predicted,
+            double level) {
+        ResolvedScenario r = ScenarioResolver.resolve(t.scenario());
+        RunPlan plan = RunPlan.until(4 * predicted + 10).withRecording(1e-2, PER_DECADE, 1e-3)
+                .withUnitNorms(r.network().unitSize())
+                .withStopRule(leaderAbove(r.network().unitSize(), 2 * level));
+        return new GradientFlow(LinearRun.TOLERANCE).withMaxEvaluations(LinearRun.MAX_EVALUATIONS)
+                .run(breaker.apply(r.objective()), r.theta0(), plan);
+    }
+
+    /** Networks per width in the statistical claim. */
+    static final int NETWORKS = 30;
+    static final int NARROW = 2;
+    static final int WIDE = 16;
+    /** The claim's significance level: the Mann–Whitney test must reject "no shortening" at it. */
+    static final double ALPHA = 1e-3;
+
+    /** Section 6.2: more units shorten the first plateau (order statistics of the start). */
+    static Claim moreUnitsShorter() {
+        return Claim.in(QuadraticRecruitmentClaims.class, "proposition5.more-units-shorter-plateau")
+                .trials(trials())
+                .check(t -> checkMoreUnits(t, UnaryOperator.identity()))
+                .shrinkBudget(2)
+                .build();
+    }
+
+    /**
+     * Mann–Whitney U = #{(i, j) : t_wide,i &lt; t_narrow,j} over {@link #NETWORKS} independent
+     * networks of each width at ε = 10⁻³, against the one-sided critical value of the null
+     * "no shortening" (U mean nm/2, variance nm(n + m + 1)/12, normal approximation) at
+     * {@link #ALPHA}. Measured: U; bound: the critical value.
+     */
+    static Outcome checkMoreUnits(Trial t, UnaryOperator<Objective> breaker) {
+        double epsilon = EPSILONS[0];
+        double[] narrow = new double[NETWORKS];
+        double[] wide = new double[NETWORKS];
+        for (int j = 0; j < NETWORKS; j++) {
+            narrow[j] = firstRecruitment(variant(t, NARROW, 2L * j), epsilon, breaker);
+            wide[j] = firstRecruitment(variant(t, WIDE, 2L * j + 1), epsilon, breaker);
+        }
+        double u = 0;
+        for (double x : wide) {
+            for (double y : narrow) {
+                u += x < y ? 1 : x == y ? 0.5 : 0;
+            }
+        }
+        double nm = (double) NETWORKS * NETWORKS;
+        double sd = Math.sqrt(nm * (2 * NETWORKS + 1) / 12);
+        double z = new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1)
+                .inverseCumulativeProbability(1 - ALPHA);
+        double critical = nm / 2 + z * sd;
+        return Outcome.atLeast(u, critical, String.format(Locale.ROOT,
+                "Quadratic network (D = %d), %d networks per width at ε = %s: the first unit is"
+                        + " recruited earlier with H = %d than with H = %d in %s of %s pairs"
+                        + " (Mann–Whitney U; critical %s at α = %s; medians %s and %s).",
+                t.scenario().network().inputs(), NETWORKS, n(epsilon), WIDE, NARROW, n(u), n(nm),
+                n(critical), n(ALPHA), n(median(wide)), n(median(narrow))));
+    }
+
+    /** The trial with {@code h} units and the init seed moved by {@code shift}. */
+    private static Trial variant(Trial t, int h, long shift) {
+        Scenario sc = t.scenario();
+        return new Trial(sc.withNetwork(sc.network().withWidth(h)).withInit(
+                InitSpec.gaussian(1, (sc.init().seed() + 1 + shift) % 1_000_000L)), t.parameters());
+    }
+
+    /** The first record time at which some unit's norm is at least {@link #RECRUITED}; ∞ if none. */
+    private static double firstRecruitment(Trial t, double epsilon, UnaryOperator<Objective> breaker) {
+        Trajectory run = runOrNull(t, epsilon, breaker);
+        if (run == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double time = Measures.firstTimeAtOrAbove(run.times(), leader(run), RECRUITED);
+        return Double.isNaN(time) ? Double.POSITIVE_INFINITY : time;
+    }
+
+    private static double median(double[] x) {
+        double[] sorted = x.clone();
+        java.util.Arrays.sort(sorted);
+        return (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2;
+    }
+
+    /** Section 6.2: the first plateau lasts ∝ 1/ε (log-log slope −1), not ∝ ln(1/ε). */
+    static Claim inverseEpsilonPlateau() {
+        return Claim.in(QuadraticRecruitmentClaims.class, "proposition5.plateau-inverse-epsilon")
+                .trials(trials())
+                .check(t -> checkInverseEpsilon(t, UnaryOperator.identity()))
+                .evidence(t -> List.of(normsFigure(t)))
+                .shrinkBudget(10)
+                .build();
+    }
+
+    /** Section 6.2: one unit becomes O(1) while the others stay O(ε). */
+    static Claim sparseRecruitment() {
+        return Claim.in(QuadraticRecruitmentClaims.class, "proposition5.sparse-recruitment")
+                .trials(trials())
+                .regimes(t -> t.scenario().network().width() > 2 ? List.of("spare-units") : List.of())
+                .require("spare-units", 0.5)
+                .check(t -> checkSparse(t, UnaryOperator.identity()))
+                .evidence(t -> List.of(normsFigure(t)))
+                .shrinkBudget(10)
+                .build();
+    }
+
+    static Gen<Trial> trials() {
+        Gen<Integer> dims = Gen.integers(2, 3);
+        Gen<Integer> widths = Gen.integers(2, 10);
+        Gen<Long> seeds = Generators.seeds();
+        Gen<Trial> gen = c -> {
+            int d = dims.draw(c);
+            int h = widths.draw(c);
+            DataSpec data = DataSpec.generated(DataSpec.QUADRATIC, seeds.draw(c), SAMPLES, 1, -1);
+            InitSpec init = InitSpec.gaussian(1, seeds.draw(c));
+            NetworkSpec net = NetworkSpec.fullyConnected("quadratic", d, 1, h);
+            return Trial.of(new Scenario(net, data, init, DynamicsSpec.flow(1, LinearRun.TOLERANCE)));
+        };
+        return gen.named("quadratic-recruitment-trial");
+    }
+
+    /**
+     * One run of the trial's draw at scale ε, with unit norms, until both units are recruited or,
+     * when {@code firstOnly}, until the leader's norm reaches twice {@link #RECRUITED}.
+     */
+    static Trajectory run(Trial t, double epsilon, boolean firstOnly, UnaryOperator<Objective> breaker) {
+        Scenario sc = t.scenario().withInit(InitSpec.gaussian(epsilon, t.scenario().init().seed()));
+        ResolvedScenario r = ScenarioResolver.resolve(sc);
+        Objective objective = breaker.apply(r.objective());
+        double start = objective.loss(r.theta0());
+        // The toy's blow-up 1/(2|λ| v_0) with v_0 = ε|g_v| is below 100/ε for any draw whose
+        // largest |g_v| exceeds 1/400 (a chance below 10⁻³ per unit); the stop rule ends earlier.
+        RunPlan plan = RunPlan.until((firstOnly ? 100 : 1e4) / epsilon).withRecording(1e-2, PER_DECADE, 1e-3)
+                .withUnitNorms(r.network().unitSize())
+                .withStopRule(firstOnly ? leaderAbove(r.network().unitSize(), 2 * RECRUITED)
+                        : StopRule.lossBelow(DONE * start));
+        return new GradientFlow(LinearRun.TOLERANCE).withMaxEvaluations(LinearRun.MAX_EVALUATIONS)
+                .run(objective, r.theta0(), plan);
+    }
+
+    /**
+     * The run to the first recruitment, or null when the integrator's evaluation budget ran out
+     * first (a flow that never recruits a unit; bad input still throws).
+     */
+    private static Trajectory runOrNull(Trial t, double epsilon, UnaryOperator<Objective> breaker) {
+        try {
+            return run(t, epsilon, true, breaker);
+        } catch (org.saddlecheck.InvalidInputException e) {
+            throw e;
+        } catch (org.saddlecheck.SaddlecheckException e) {
+            return null;
+        }
+    }
+
+    /** Stops once some unit's ‖θ_i‖ (blocks of {@code size} weights) reaches {@code level}. */
+    private static StopRule leaderAbove(int size, double level) {
+        return (time, loss, theta) -> {
+            for (int from = 0; from < theta.length; from += size) {
+                if (Measures.norm(theta, from, size) >= level) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    /** The largest unit norm at every record. */
+    static double[] leader(Trajectory trajectory) {
+        double[] out = new double[trajectory.size()];
+        for (int k = 0; k < out.length; k++) {
+            double largest = 0;
+            for (double n : trajectory.unitNorms(k)) {
+                largest = Math.max(largest, n);
+            }
+            out[k] = largest;
+        }
+        return out;
+    }
+
+    /**
+     * Log-log slope of the first recruitment time (the leader's norm first reaches
+     * {@link #RECRUITED}) against ε, predicted −1; tolerance from the O(1) offset of the drop after
+     * the blow-up time and the record spacing (spec).
+     */
+    static Outcome checkInverseEpsilon(Trial t, UnaryOperator<Objective> breaker) {
+        double[] times = new double[EPSILONS.length];
+        double[] errors = new double[EPSILONS.length];
+        double[] lnX = new double[EPSILONS.length];
+        double offset = offset();
+        for (int j = 0; j < EPSILONS.length; j++) {
+            Trajectory run = runOrNull(t, EPSILONS[j], breaker);
+            if (run == null) {
+                return Outcome.within(Double.NaN, -1, 0, "at ε = " + n(EPSILONS[j]) + " the flow"
+                        + " recruited no unit within its budget of gradient evaluations");
+            }
+            times[j] = Measures.firstTimeAtOrAbove(run.times(), leader(run), RECRUITED);
+            if (!(times[j] > offset)) {
+                return Outcome.within(Double.NaN, -1, 0, String.format(Locale.ROOT,
+                        "at ε = %s no unit reached norm %s after the offset %s (t = %s)",
+                        n(EPSILONS[j]), n(RECRUITED), n(offset), n(times[j])));
+            }
+            lnX[j] = Math.log(EPSILONS[j]);
+            errors[j] = -Math.log(1 - offset / times[j]) + Math.log(10) / PER_DECADE;
+        }
+        LineFit fit = Measures.logLogSlope(EPSILONS, times);
+        double tolerance = EpsilonScalingClaims.slopeBound(lnX, errors);
+        return Outcome.within(fit.slope(), -1, tolerance, String.format(Locale.ROOT,
+                "Quadratic network (D = %d, H = %d): first unit recruited at t = %s for ε = %s, %s,"
+                        + " %s; log-log slope %s against −1.", t.scenario().network().inputs(),
+                t.scenario().network().width(), LinearStageClaims.list(times), n(EPSILONS[0]),
+                n(EPSILONS[1]), n(EPSILONS[2]), n(fit.slope())));
+    }
+
+    /**
+     * At the first recruitment (the first record where the leader's norm is at least
+     * {@link #RECRUITED}, so the leader is O(1) by construction) the second-largest norm scales like ε
+     * (log-log slope 1), with tolerance from its change over one record and its growth rate times
+     * the offset bound (spec).
+     */
+    static Outcome checkSparse(Trial t, UnaryOperator<Objective> breaker) {
+        double[] second = new double[EPSILONS.length];
+        double[] errors = new double[EPSILONS.length];
+        double[] lnX = new double[EPSILONS.length];
+        int above = 0;
+        for (int j = 0; j < EPSILONS.length; j++) {
+            Trajectory run = runOrNull(t, EPSILONS[j], breaker);
+            if (run == null) {
+                return Outcome.within(Double.NaN, 1, 0, "at ε = " + n(EPSILONS[j]) + " the flow"
+                        + " recruited no unit within its budget of gradient evaluations");
+            }
+            double[] lead = leader(run);
+            int k = 0;
+            while (k < lead.length && lead[k] < RECRUITED) {
+                k++;
+            }
+            if (k == 0 || k == lead.length) {
+                return Outcome.within(Double.NaN, 1, 0, "at ε = " + n(EPSILONS[j])
+                        + " no unit was recruited after the start");
+            }
+            second[j] = secondLargest(run.unitNorms(k));
+            double change = Math.abs(Math.log(second[j] / secondLargest(run.unitNorms(k - 1))));
+            double rate = change / (run.time(k) - run.time(k - 1));
+            errors[j] = change + rate * offset();
+            lnX[j] = Math.log(EPSILONS[j]);
+            if (j == EPSILONS.length - 1) {
+                above = count(run.unitNorms(k), Math.sqrt(EPSILONS[j] * RECRUITED));
+            }
+        }
+        String where = String.format(Locale.ROOT, "Quadratic network (D = %d, H = %d): ",
+                t.scenario().network().inputs(), t.scenario().network().width());
+        LineFit fit = Measures.logLogSlope(EPSILONS, second);
+        double tolerance = EpsilonScalingClaims.slopeBound(lnX, errors);
+        return Outcome.within(fit.slope(), 1, tolerance, where + String.format(Locale.ROOT,
+                "one unit recruited while the next largest has norm %s for ε = %s, %s, %s:"
+                        + " it scales like ε^%s against ε^1 (%d units above √(ερ) at ε = %s).",
+                LinearStageClaims.list(second), n(EPSILONS[0]), n(EPSILONS[1]), n(EPSILONS[2]),
+                n(fit.slope()), above, n(EPSILONS[EPSILONS.length - 1])));
+    }
+
+    /**
+     * A bound on |B| in t(ε) = T/ε + B, the O(1) offset between the blow-up time of the homogeneous
+     * flow and the time the leader reaches {@link #RECRUITED}: twice the balanced toy's
+     * 1/(2|λ| v_c), v_c = ρ/√3 (spec).
+     */
+    static double offset() {
+        return 1 / (EIGENVALUE * RECRUITED / Math.sqrt(3));
+    }
+
+    private static double secondLargest(double[] norms) {
+        double first = 0;
+        double second = 0;
+        for (double x : norms) {
+            if (x > first) {
+                second = first;
+                first = x;
+            } else if (x > second) {
+                second = x;
+            }
+        }
+        return second;
+    }
+
+    private static int count(double[] norms, double threshold) {
+        int n = 0;
+        for (double x : norms) {
+            if (x > threshold) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static Figure normsFigure(Trial t) {
+        double epsilon = EPSILONS[EPSILONS.length - 1];
+        Trajectory run = run(t, epsilon, true, UnaryOperator.identity());
+        List<Figure.Series> series = new ArrayList<>();
+        int h = t.scenario().network().width();
+        for (int i = 0; i < h; i++) {
+            double[] y = new double[run.size()];
+            for (int k = 0; k < y.length; k++) {
+                y[k] = run.unitNorms(k)[i];
+            }
+            series.add(new Figure.Series("unit " + (i + 1), run.times(), y));
+        }
+        return new Figure.Lines("Unit norms up to the first recruitment", "$t$",
+                "$\\|\\theta_i\\|$", true, true, series, List.of(),
+                List.of(new Figure.Mark(RECRUITED, "recruited")));
+    }
+
+    private static String n(double x) {
+        return ManifoldGradientClaims.number(x);
+    }
+}
