@@ -15,7 +15,7 @@ class StageDetectorTests {
     private static final double SPACING = 1.01;
 
     /**
-     * The brief's accuracy requirement, which is also the guarantee of bracketing: with records 1%
+     * The accuracy required of the detector, which is also the guarantee of bracketing: with records 1%
      * apart, a crossing read between the two records that bracket it is within 1% of its time.
      */
     private static final double ONE_PERCENT = 0.01;
