@@ -1,5 +1,6 @@
 package org.saddlecheck.bench;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -9,25 +10,36 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.saddlecheck.network.Network;
 import org.saddlecheck.network.Objective;
+import org.saddlecheck.scenario.DataSpec;
+import org.saddlecheck.scenario.InitSpec;
+import org.saddlecheck.scenario.NetworkSpec;
+import org.saddlecheck.scenario.ScenarioResolver;
+import org.saddlecheck.task.Dataset;
 
 /**
- * Gradient evaluations per second, L(θ) and ∇L(θ) together, for each network and size. Everything
- * is built in {@link #setUp}; the measured call reuses the objective's workspaces and the gradient
- * array, so {@code -prof gc} must show about 0 B/op (an allocation there is a bug).
+ * Gradient evaluations per second, L(θ) and ∇L(θ) together, for every network kind at a small and a
+ * large size. Networks, data and θ(0) are resolved from scenario values exactly as
+ * {@code simulate} resolves them. Everything is built in {@link #setUp}; the measured call reuses
+ * the objective's workspaces and the gradient array, so {@code -prof gc} must show about 0 B/op (an
+ * allocation there is a bug).
  *
- * <p>Add a network by adding its name to {@link #network} (and a branch to {@link BenchCase}).
+ * <p>Sizes. Fully connected: D_in = D_out = 8, H = 32, P = 64 (small) and D_in = D_out = 32,
+ * H = 128, P = 256 (large; the quadratic, cubic, tanh and x·tanh networks have the same sizes).
+ * Convolutional: N_p = 4 patches of k = 2, H = 16, P = 64 and N_p = 16, k = 4, H = 64, P = 256.
+ * Attention: D = 4, N = 8, 4 heads, P = 64 and D = 8, N = 32, 16 heads, P = 256.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class GradientBenchmark {
 
-    @Param({"linear"})
+    @Param({"linear", "relu", "quadratic", "cubic", "tanh", "xtanh", "linear-conv", "relu-conv",
+        "attention", "attention-merged"})
     public String network;
 
-    /** D_in x D_out x H. */
-    @Param({"8x8x32", "32x32x128"})
+    @Param({"small", "large"})
     public String size;
 
     private Objective objective;
@@ -36,9 +48,30 @@ public class GradientBenchmark {
 
     @Setup
     public void setUp() {
-        BenchCase c = BenchCase.of(network, size);
-        objective = c.objective();
-        theta = c.start(0.1);
+        boolean large = size.equals("large");
+        int samples = large ? 256 : 64;
+        NetworkSpec spec;
+        DataSpec data;
+        if (network.endsWith("-conv")) {
+            int patches = large ? 16 : 4;
+            int kernel = large ? 4 : 2;
+            spec = new NetworkSpec(network, large ? 64 : 16, 0, 0, false, patches, kernel, 0, 0);
+            data = DataSpec.generated(DataSpec.PATCHES, 1, samples, 1.0, 0.5);
+        } else if (network.startsWith("attention")) {
+            int d = large ? 8 : 4;
+            spec = new NetworkSpec(network, large ? 16 : 4, 0, 0, false, 0, 0, d, large ? 32 : 8);
+            double[] identity = new double[d];
+            Arrays.fill(identity, 1.0);
+            data = DataSpec.generated(DataSpec.IN_CONTEXT, 1, samples, identity);
+        } else {
+            int d = large ? 32 : 8;
+            spec = NetworkSpec.fullyConnected(network, d, d, large ? 128 : 32);
+            data = DataSpec.generated(DataSpec.WHITENED, 1, samples, 1.0, 0.5, 0.25);
+        }
+        Network net = ScenarioResolver.network(spec);
+        Dataset dataset = ScenarioResolver.data(data, spec, net);
+        objective = net.objective(dataset);
+        theta = ScenarioResolver.initialTheta(InitSpec.gaussian(0.1, 2), net.parameterCount());
         gradient = new double[theta.length];
     }
 
