@@ -442,13 +442,39 @@ public final class LinearStageClaims {
             modes.add(new Figure.Series("$w_" + (k + 1) + "/s_" + (k + 1) + "$", run.times(),
                     scaled(run.strength(k), 1 / s[k])));
         }
+        List<Figure.Series> loss = List.of(new Figure.Series("loss", run.times(), run.losses()));
         return List.of(
                 new Figure.Lines("Loss with predicted half-learning times and plateau levels",
-                        "$t$", "$L$", false, false,
-                        List.of(new Figure.Series("loss", run.times(), run.losses())), vertical,
-                        horizontal),
+                        "$t$", "$L$", false, false, loss, vertical, horizontal),
+                new Figure.Lines("The same loss on logarithmic time", "$t$", "$L$", true, false,
+                        positiveTimes(loss.get(0)), vertical, horizontal),
                 new Figure.Lines("Mode strengths", "$t$", "$w_k/s_k$", false, false, modes,
-                        vertical, List.of(new Figure.Mark(0.5, "half"))));
+                        vertical, List.of(new Figure.Mark(0.5, "half"))),
+                halfTimesScatter(run, s, h, epsilon));
+    }
+
+    /** Measured half-learning times against (1/(2s_k)) ln(2s_k/(Hε²)), beside the identity. */
+    private static Figure halfTimesScatter(LinearRun run, double[] s, int h, double epsilon) {
+        double[] predicted = new double[s.length];
+        double[] measured = new double[s.length];
+        for (int k = 0; k < s.length; k++) {
+            predicted[k] = predictedTime(s[k], h, epsilon);
+            measured[k] = run.halfTime(k);
+        }
+        return new Figure.Scatter("Measured against predicted half-learning times",
+                "predicted $\\hat t_k$", "measured $t_k$", false, false, true,
+                List.of(new Figure.Series("modes", predicted, measured)));
+    }
+
+    /** The series without its t = 0 record, for a logarithmic time axis. */
+    private static List<Figure.Series> positiveTimes(Figure.Series series) {
+        int first = 0;
+        while (first < series.x().length && series.x()[first] <= 0) {
+            first++;
+        }
+        return List.of(new Figure.Series(series.name(),
+                java.util.Arrays.copyOfRange(series.x(), first, series.x().length),
+                java.util.Arrays.copyOfRange(series.y(), first, series.y().length)));
     }
 
     private static double[] scaled(double[] x, double f) {
