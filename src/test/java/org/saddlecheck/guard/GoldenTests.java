@@ -59,12 +59,32 @@ class GoldenTests {
     }
 
     @Test
-    void catalogueCoversEveryNetworkKindButTheDocumentedOne() {
-        // The network kinds of docs/formats.md, without relu-conv (see VectorCatalogue).
+    void catalogueCoversEveryNetworkKind() {
+        // The network kinds of docs/formats.md.
         java.util.List<String> kinds = java.util.List.of("linear", "relu", "quadratic", "cubic",
-                "tanh", "xtanh", "linear-conv", "attention", "attention-merged");
+                "tanh", "xtanh", "linear-conv", "relu-conv", "attention", "attention-merged");
         assertThat(VectorCatalogue.all().stream().map(c -> c.scenario().network().kind()))
                 .containsAll(kinds);
+    }
+
+    /**
+     * On a network with kinks the flow reference is fixed-step RK4. Gradient descent gives an
+     * independent estimate of the flow's drop times: with T(η) = T₀ + cη + O(η²), one Richardson
+     * step 2T(η/2) − T(η) removes the first-order term. The two must agree to the check's own
+     * drop-time tolerance, 1% of the time.
+     */
+    @Test
+    void kinkedFlowReferenceAgreesWithExtrapolatedGradientDescent() {
+        Expectation e = VectorExporter.export(VectorCatalogue.reluConv(), dir.resolve("kinked"));
+
+        assertThat(e.flowDropTimes()).hasSize(2);
+        assertThat(e.gdDropTimes()).hasSameSizeAs(e.flowDropTimes());
+        assertThat(e.halfStepDropTimes()).hasSameSizeAs(e.flowDropTimes());
+        for (int k = 0; k < e.flowDropTimes().length; k++) {
+            double extrapolated = 2 * e.halfStepDropTimes()[k] - e.gdDropTimes()[k];
+            assertThat(extrapolated).isCloseTo(e.flowDropTimes()[k],
+                    org.assertj.core.data.Offset.offset(0.01 * e.flowDropTimes()[k]));
+        }
     }
 
     @Test
