@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.saddlecheck.network.CriticalPoints;
 import org.saddlecheck.network.Embeddings;
 import org.saddlecheck.network.Embeddings.Construction;
 import org.saddlecheck.network.Network;

@@ -15,6 +15,7 @@ import org.saddlecheck.analysis.StageDetector;
 import org.saddlecheck.analysis.Stages;
 import org.saddlecheck.dynamics.RunPlan;
 import org.saddlecheck.dynamics.Trajectory;
+import org.saddlecheck.network.CriticalPoints;
 import org.saddlecheck.network.Hessian;
 import org.saddlecheck.network.Network;
 import org.saddlecheck.network.Objective;

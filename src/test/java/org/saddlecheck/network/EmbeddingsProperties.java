@@ -68,7 +68,7 @@ class EmbeddingsProperties {
         Network wide = wideEntry.network();
         DMatrixRMaj X = entry.data(SAMPLES, random).X();
         double[] thetaStar = Generators.gaussianTheta(narrow, 0.7, random);
-        Dataset data = FixedPoints.withResidual(narrow, X, thetaStar, random);
+        Dataset data = CriticalPoints.withResidual(narrow, X, thetaStar, random);
         Fit star = Fit.of(entry, data, thetaStar);
         assertThat(star.loss).as("θ* is not a perfect fit").isGreaterThan(0.01);
 

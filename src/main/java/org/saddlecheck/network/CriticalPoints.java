@@ -1,11 +1,10 @@
-package org.saddlecheck.claim;
+package org.saddlecheck.network;
 
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.saddlecheck.InvalidInputException;
-import org.saddlecheck.network.Network;
 import org.saddlecheck.task.Dataset;
 
 /**
@@ -85,7 +84,7 @@ public final class CriticalPoints {
     }
 
     /** J, (P·D_out) × dim θ, row (μ, k) = ∂f_k(x_μ)/∂θ, from differences of gradients. */
-    static DMatrixRMaj jacobian(Network network, DMatrixRMaj X, double[] theta) {
+    public static DMatrixRMaj jacobian(Network network, DMatrixRMaj X, double[] theta) {
         int p = X.numRows;
         int rows = p * network.outputSize();
         DMatrixRMaj f = network.predict(theta, X);
@@ -105,7 +104,7 @@ public final class CriticalPoints {
     }
 
     /** A standard normal draw by the Box–Muller transform (one of the pair). */
-    static double gaussian(SplittableRandom random) {
+    public static double gaussian(SplittableRandom random) {
         double a = random.nextDouble();
         double b = random.nextDouble();
         return Math.sqrt(-2 * Math.log1p(-a)) * Math.cos(2 * Math.PI * b);
