@@ -9,6 +9,7 @@ import org.saddlecheck.dynamics.GradientFlow;
 import org.saddlecheck.dynamics.Observer;
 import org.saddlecheck.dynamics.RunPlan;
 import org.saddlecheck.dynamics.Trajectory;
+import org.saddlecheck.network.Magnitudes;
 import org.saddlecheck.network.Network;
 import org.saddlecheck.network.Objective;
 import org.saddlecheck.scenario.DataSpec;

@@ -11,6 +11,7 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.saddlecheck.network.CriticalPoints;
 import org.saddlecheck.network.Embeddings;
 import org.saddlecheck.network.Embeddings.Construction;
+import org.saddlecheck.network.Magnitudes;
 import org.saddlecheck.network.Network;
 import org.saddlecheck.network.PhiTraits;
 import org.saddlecheck.scenario.DataSpec;

@@ -12,6 +12,7 @@ import org.saddlecheck.dynamics.Observer;
 import org.saddlecheck.dynamics.RunPlan;
 import org.saddlecheck.dynamics.Trajectory;
 import org.saddlecheck.network.CriticalPoints;
+import org.saddlecheck.network.Magnitudes;
 import org.saddlecheck.network.Manifolds;
 import org.saddlecheck.network.Network;
 import org.saddlecheck.network.Objective;

@@ -17,6 +17,7 @@ import org.saddlecheck.dynamics.RunPlan;
 import org.saddlecheck.dynamics.Trajectory;
 import org.saddlecheck.network.CriticalPoints;
 import org.saddlecheck.network.Hessian;
+import org.saddlecheck.network.Magnitudes;
 import org.saddlecheck.network.Network;
 import org.saddlecheck.network.Objective;
 import org.saddlecheck.scenario.DataSpec;

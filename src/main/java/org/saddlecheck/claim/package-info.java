@@ -18,7 +18,7 @@
  *   <li>Helpers of the exact families: {@link org.saddlecheck.claim.AnyNetwork} (small networks
  *       of every kind with their data), {@link org.saddlecheck.network.CriticalPoints} (data that
  *       make a given θ* an exact critical point with a non-zero residual),
- *       {@link org.saddlecheck.claim.Magnitudes} (round-off bounds of any network's gradient).</li>
+ *       {@link org.saddlecheck.network.Magnitudes} (round-off bounds of any network's gradient).</li>
  *   <li>{@link org.saddlecheck.claim.Trial}: a scenario plus named parameters; written and read
  *       by {@link org.saddlecheck.claim.TrialJson}.</li>
  *   <li>{@link org.saddlecheck.claim.Choices}, {@link org.saddlecheck.claim.Gen},

@@ -37,7 +37,7 @@ class ConservationProperties {
         double[] theta = Generators.gaussianTheta(network, 0.7, random);
         double[] g = new double[theta.length];
         network.objective(data).lossAndGradient(theta, g);
-        Magnitudes m = Magnitudes.of(network, entry.magnitudeNetwork(), data, theta);
+        Magnitudes m = Magnitudes.of(network, data, theta);
         int declared = network.traits().homogeneityDegree();
         for (int p : declared >= 1 ? new int[] {declared} : new int[] {1, 2}) {
             double worst = 0;
@@ -49,7 +49,7 @@ class ConservationProperties {
                     double weight = k < network.vOffset(i) ? -2 : 2 * p;
                     rate += weight * theta[k] * g[k];
                     bound += Math.abs(weight * theta[k])
-                            * (m.gradientError(k) + dot * Math.abs(g[k]));
+                            * (m.entry(k) + dot * Math.abs(g[k]));
                 }
                 if (declared >= 1) {
                     assertThat(Math.abs(rate)).as("unit %d", i).isLessThanOrEqualTo(bound);
@@ -76,10 +76,10 @@ class ConservationProperties {
         double[] theta = Generators.gaussianTheta(network, 0.7, random);
         double[] g = new double[theta.length];
         network.objective(data).lossAndGradient(theta, g);
-        Magnitudes m = Magnitudes.of(network, entry.magnitudeNetwork(), data, theta);
+        Magnitudes m = Magnitudes.of(network, data, theta);
         double[] error = new double[theta.length];
         for (int k = 0; k < theta.length; k++) {
-            error[k] = m.gradientError(k) + Magnitudes.gamma(network.unitSize() + 2) * Math.abs(g[k]);
+            error[k] = m.entry(k) + Magnitudes.gamma(network.unitSize() + 2) * Math.abs(g[k]);
         }
         double worst = 0;
         for (int i = 0; i < network.width(); i++) {

@@ -77,10 +77,10 @@ class ConvolutionalTests {
         double lb = b.lossAndGradient(theta, gb);
 
         // Same layout (u_i then one readout), same map: two evaluations of the same sums.
-        Magnitudes m = Magnitudes.of(conv, conv, data, theta);
+        Magnitudes m = Magnitudes.of(conv, data, theta);
         assertThat(Math.abs(la - lb)).isLessThanOrEqualTo(2 * m.lossError());
         for (int j = 0; j < theta.length; j++) {
-            assertThat(Math.abs(ga[j] - gb[j])).isLessThanOrEqualTo(2 * m.gradientError(j));
+            assertThat(Math.abs(ga[j] - gb[j])).isLessThanOrEqualTo(2 * m.entry(j));
         }
         assertThat(conv.predict(theta, data.X()).data)
                 .containsExactly(dense.predict(theta, data.X()).data);

@@ -136,12 +136,12 @@ class EmbeddingsProperties {
             Network network = entry.network();
             double[] gradient = new double[theta.length];
             double loss = network.objective(data).lossAndGradient(theta, gradient);
-            Magnitudes m = Magnitudes.of(network, entry.magnitudeNetwork(), data, theta);
+            Magnitudes m = Magnitudes.of(network, data, theta);
             double norm = 0;
             double error = 0;
             for (int j = 0; j < theta.length; j++) {
                 norm += gradient[j] * gradient[j];
-                error += m.gradientError(j) * m.gradientError(j);
+                error += m.entry(j) * m.entry(j);
             }
             double[] absTheta = theta.clone();
             for (int j = 0; j < theta.length; j++) {

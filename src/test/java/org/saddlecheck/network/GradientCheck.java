@@ -13,7 +13,7 @@ package org.saddlecheck.network;
  * is far below the round-off term for O(1) derivatives at h ≈ 6·10⁻⁶). Each loss evaluation errs
  * by at most δL ({@link Magnitudes#lossError()}), which moves D_h by at most δL/h and the computed
  * τ by at most 1.5 δL/h, and the analytic gradient itself errs by at most δg_j
- * ({@link Magnitudes#gradientError(int)}). So
+ * ({@link Magnitudes#entry(int)}). So
  * <pre>
  *   |g_j − D_h| ≤ 3τ + 5.5 δL/h + δg_j,   checked as ≤ 3τ + 6 δL/h + δg_j.
  * </pre>
@@ -51,7 +51,7 @@ final class GradientCheck {
             double dh = difference(objective, shifted, j, h);
             double d2h = difference(objective, shifted, j, 2 * h);
             double error = Math.abs(gradient[j] - dh);
-            double bound = 3 * Math.abs(d2h - dh) + 6 * lossError / h + magnitudes.gradientError(j);
+            double bound = 3 * Math.abs(d2h - dh) + 6 * lossError / h + magnitudes.entry(j);
             double ratio = error / bound;
             largestError = Math.max(largestError, error);
             if (!(ratio <= largestRatio)) {

@@ -51,7 +51,7 @@ class GradientCheckProperties {
         Dataset data = entry.data(24, random);
         double[] theta = Generators.gaussianTheta(entry.network(), 0.7, random);
         Objective f = entry.network().objective(data);
-        Magnitudes m = Magnitudes.of(entry.network(), entry.magnitudeNetwork(), data, theta);
+        Magnitudes m = Magnitudes.of(entry.network(), data, theta);
         double lossError = m.lossError();
         if (f instanceof LinearStatisticsObjective) {
             lossError += StatisticsRoundOff.extraLossError(entry.network(), data, theta);

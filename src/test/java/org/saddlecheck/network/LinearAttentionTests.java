@@ -63,10 +63,10 @@ class LinearAttentionTests {
         double lf = dense.sampleObjective(features).lossAndGradient(theta, gf);
 
         // Two evaluations of the same sums, each within the round-off bounds of Magnitudes.
-        Magnitudes m = Magnitudes.of(merged, merged, tokens, theta);
+        Magnitudes m = Magnitudes.of(merged, tokens, theta);
         assertThat(Math.abs(la - lf)).isLessThanOrEqualTo(2 * m.lossError());
         for (int j = 0; j < theta.length; j++) {
-            assertThat(Math.abs(ga[j] - gf[j])).isLessThanOrEqualTo(2 * m.gradientError(j));
+            assertThat(Math.abs(ga[j] - gf[j])).isLessThanOrEqualTo(2 * m.entry(j));
         }
     }
 
@@ -99,13 +99,13 @@ class LinearAttentionTests {
             assertThat(eta * lambda[lambda.length - 1]).as("stable step").isLessThan(2);
             double amplification = Math.max(Math.abs(1 - eta * lambda[0]),
                     Math.abs(1 - eta * lambda[lambda.length - 1]))
-                    + eta * Math.sqrt(Magnitudes.EPSILON) * top;
-            Magnitudes m = Magnitudes.of(dense, dense, features, f);
+                    + eta * Math.sqrt(Magnitudes.UNIT_ROUNDOFF) * top;
+            Magnitudes m = Magnitudes.of(dense, features, f);
             double gradientNoise = 0;
             double updateRounding = 0;
             for (int j = 0; j < a.length; j++) {
-                gradientNoise += square(2 * m.gradientError(j));
-                updateRounding += square(2 * Magnitudes.EPSILON
+                gradientNoise += square(2 * m.entry(j));
+                updateRounding += square(2 * Magnitudes.UNIT_ROUNDOFF
                         * (Math.abs(a[j]) + Math.abs(f[j]) + eta * (Math.abs(ga[j]) + Math.abs(gf[j]))));
             }
             bound = amplification * bound + eta * Math.sqrt(gradientNoise) + Math.sqrt(updateRounding);

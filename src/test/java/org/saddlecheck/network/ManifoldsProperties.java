@@ -59,7 +59,7 @@ class ManifoldsProperties {
         // c·n·ε·σ_1 (c = 10, n = 3), so the ratio by at most twice that over σ_1.
         assertThat(Manifolds.dependenceDistance(network, theta, 2)).isEqualTo(0.0);
         assertThat(Manifolds.dependenceDistance(network, theta, 1))
-                .isCloseTo(1 / Math.sqrt(3), within(2 * 10 * 3 * Magnitudes.EPSILON));
+                .isCloseTo(1 / Math.sqrt(3), within(2 * 10 * 3 * Magnitudes.UNIT_ROUNDOFF));
         assertThat(Manifolds.zeroDistance(network, new double[6], 0)).isZero();
     }
 
@@ -117,7 +117,7 @@ class ManifoldsProperties {
         DMatrixRMaj f = network.predict(wide, data.X());
         DMatrixRMaj g = merged.predict(narrow, data.X());
         DMatrixRMaj magnitude = entry.magnitudeNetwork().predict(abs(wide), abs(data.X()));
-        int depth = Magnitudes.of(network, entry.magnitudeNetwork(), data, wide).depth();
+        int depth = Magnitudes.of(network, data, wide).depth();
         for (int k = 0; k < f.data.length; k++) {
             assertThat(Math.abs(f.data[k] - g.data[k])).isLessThanOrEqualTo(
                     4 * Magnitudes.gamma(depth) * magnitude.data[k]);

@@ -26,7 +26,7 @@ final class StatisticsAgreement {
             assertThat(Math.abs(ls - lp)).isLessThanOrEqualTo(
                     contract.lossError(data, theta) + m.lossError());
             for (int j = 0; j < theta.length; j++) {
-                assertThat(Math.abs(gs[j] - gp[j])).isLessThanOrEqualTo(2 * m.gradientError(j));
+                assertThat(Math.abs(gs[j] - gp[j])).isLessThanOrEqualTo(2 * m.entry(j));
             }
         }
     }

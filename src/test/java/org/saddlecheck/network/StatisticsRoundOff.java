@@ -35,7 +35,7 @@ final class StatisticsRoundOff {
         CommonOps_DDRM.subtractEquals(G, syx);
         double kappa = NormOps_DDRM.conditionP2(sxx);
         double m = NormOps_DDRM.normF(M);
-        return 10 * n * Magnitudes.EPSILON * kappa * m * NormOps_DDRM.normF(WS)
+        return 10 * n * Magnitudes.UNIT_ROUNDOFF * kappa * m * NormOps_DDRM.normF(WS)
                 + Magnitudes.gamma(n + 4) * m * (NormOps_DDRM.normF(syx) + NormOps_DDRM.normF(G));
     }
 }
