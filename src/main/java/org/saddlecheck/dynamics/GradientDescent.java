@@ -18,7 +18,8 @@ import org.saddlecheck.network.Objective;
  *
  * <p>Limitation: GD equals the flow only as η → 0; with η above the stability bound 2/λ_max of the
  * Hessian it oscillates or diverges (reported as a {@link org.saddlecheck.DivergenceException} with
- * the step), and the invariants of the flow hold for GD only where THEORY says so.
+ * the step), and the invariants of the flow hold for GD only where exact step identities do
+ * (equal, zero and proportional units, and linear dependence in linear networks; Theorem 3).
  */
 public final class GradientDescent implements Integrator {
     private final double learningRate;

@@ -11,7 +11,7 @@ import org.saddlecheck.Require;
  *   [ x_1 (D entries), y_1, x_2, y_2, …, x_N, y_N, x_q (D entries) ]     length N·(D + 1) + D
  * </pre>
  * The target of the row is y_q. The cubic feature of a row is Z = (1/N) Σ_n y_n x_n x_qᵀ (D × D),
- * stored row-major as vec(Z) with Z_ab at index a·D + b (THEORY, linear self-attention).
+ * stored row-major as vec(Z) with Z_ab at index a·D + b.
  */
 public final class Tokens {
     private Tokens() {
