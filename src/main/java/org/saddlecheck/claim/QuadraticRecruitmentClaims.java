@@ -28,9 +28,12 @@ import org.saddlecheck.scenario.ScenarioResolver;
  * y = x_1² − x_2² (Σ_yZ = diag(2, −2, 0…), exact statistics, P = 24 samples), one Gaussian draw g
  * trained by gradient flow from θ(0) = ε g at each ε of {@link #EPSILONS}.
  *
- * <p>Limitation: linear self-attention has the same degree-2 structure and is not yet generated
- * here; its offset bound needs the eigenvalues of its Σ_yZ, which the in-context data builder does
- * not expose.
+ * <p>The claims on the 1/ε plateau and on sparse recruitment also draw linear self-attention with a
+ * rank-one key and query per head (u_i = [k_i; q_i], φ = k_iᵀ Z q_i) on in-context regression with
+ * re-whitened statistics. Its early flow has the same form with Σ_yZ replaced by the symmetric
+ * 2D × 2D matrix M = ½ [[0, Σ_yZ], [Σ_yZᵀ, 0]]: v̇_i = u_iᵀ M u_i and u̇_i = 2 v_i M u_i. With
+ * Σ_yZ = Λ² (exact), M has the eigenvalues ±Λ_a²/2, each with the eigenvector [e_a; ±e_a]/√2
+ * ({@link #rates}).
  */
 public final class QuadraticRecruitmentClaims {
 
@@ -206,7 +209,7 @@ public final class QuadraticRecruitmentClaims {
     /** Section 6.2: more units shorten the first plateau (order statistics of the start). */
     static Claim moreUnitsShorter() {
         return Claim.in(QuadraticRecruitmentClaims.class, "proposition5.more-units-shorter-plateau")
-                .trials(trials())
+                .trials(quadraticTrials())
                 .check(t -> checkMoreUnits(t, UnaryOperator.identity()))
                 .shrinkBudget(2)
                 .build();
@@ -272,25 +275,90 @@ public final class QuadraticRecruitmentClaims {
     static Claim inverseEpsilonPlateau() {
         return Claim.in(QuadraticRecruitmentClaims.class, "proposition5.plateau-inverse-epsilon")
                 .trials(trials())
+                .regimes(t -> List.of(t.scenario().network().kind()))
+                .require("quadratic", KIND_SHARE)
+                .require("attention", KIND_SHARE)
                 .check(t -> checkInverseEpsilon(t, UnaryOperator.identity()))
                 .evidence(t -> List.of(normsFigure(t), scalingContrast(t)))
                 .shrinkBudget(10)
                 .build();
     }
 
+    /**
+     * The least share of tries of each network kind. Each kind is drawn with probability 1/2, so at
+     * the default 10 tries (one required) a correct generator misses one of the two with
+     * probability 2 · 2⁻¹⁰ ≈ 2·10⁻³.
+     */
+    static final double KIND_SHARE = 0.1;
+
+    private static List<String> sparseRegimes(Trial t) {
+        List<String> out = new ArrayList<>();
+        out.add(t.scenario().network().kind());
+        if (t.scenario().network().width() > 2) {
+            out.add("spare-units");
+        }
+        return out;
+    }
+
     /** Section 6.2: one unit becomes O(1) while the others stay O(ε). */
     static Claim sparseRecruitment() {
         return Claim.in(QuadraticRecruitmentClaims.class, "proposition5.sparse-recruitment")
                 .trials(trials())
-                .regimes(t -> t.scenario().network().width() > 2 ? List.of("spare-units") : List.of())
+                .regimes(QuadraticRecruitmentClaims::sparseRegimes)
                 .require("spare-units", 0.5)
+                .require("quadratic", KIND_SHARE)
+                .require("attention", KIND_SHARE)
                 .check(t -> checkSparse(t, UnaryOperator.identity()))
                 .evidence(t -> List.of(normsFigure(t)))
                 .shrinkBudget(10)
                 .build();
     }
 
+    /**
+     * The trials of the 1/ε plateau and sparse-recruitment claims: a quadratic network
+     * ({@link #quadraticTrials}) or linear self-attention ({@link #attentionTrials}), each with
+     * probability 1/2.
+     */
     static Gen<Trial> trials() {
+        Gen<Trial> quadratic = quadraticTrials();
+        Gen<Trial> attention = attentionTrials();
+        Gen<Trial> gen = c -> c.flag(0.5) ? attention.draw(c) : quadratic.draw(c);
+        return gen.named("degree-two-recruitment-trial");
+    }
+
+    /** Samples of in-context data: at least D² = 9 for exact statistics at D = 3. */
+    static final int SEQUENCES = 32;
+
+    /**
+     * Linear self-attention with separate rank-one key and query: D in [2, 3], context N in [2, 8],
+     * H in [2, 8] heads, in-context regression with Λ_a in [1, 1.5] (two decimals) and re-whitened
+     * statistics (Σ_yZ = Λ² exactly), P = {@link #SEQUENCES} sequences.
+     */
+    static Gen<Trial> attentionTrials() {
+        Gen<Integer> dims = Gen.integers(2, 3);
+        Gen<Integer> contexts = Gen.integers(2, 8);
+        Gen<Integer> heads = Gen.integers(2, 8);
+        Gen<Double> spectra = Gen.decimals(1, 1.5, 2);
+        Gen<Long> seeds = Generators.seeds();
+        Gen<Trial> gen = c -> {
+            int d = dims.draw(c);
+            int n = contexts.draw(c);
+            int h = heads.draw(c);
+            double[] lambda = new double[d];
+            for (int a = 0; a < d; a++) {
+                lambda[a] = spectra.draw(c);
+            }
+            DataSpec data = DataSpec.generated(DataSpec.IN_CONTEXT, seeds.draw(c), SEQUENCES, lambda)
+                    .withExactStatistics(true);
+            InitSpec init = InitSpec.gaussian(1, seeds.draw(c));
+            NetworkSpec net = new NetworkSpec("attention", h, 0, 0, false, 0, 0, d, n);
+            return Trial.of(new Scenario(net, data, init, DynamicsSpec.flow(1, LinearRun.TOLERANCE)));
+        };
+        return gen.named("attention-recruitment-trial");
+    }
+
+    /** The quadratic network's trials (described in the class documentation). */
+    static Gen<Trial> quadraticTrials() {
         Gen<Integer> dims = Gen.integers(2, 3);
         Gen<Integer> widths = Gen.integers(2, 10);
         Gen<Long> seeds = Generators.seeds();
@@ -314,9 +382,11 @@ public final class QuadraticRecruitmentClaims {
         ResolvedScenario r = ScenarioResolver.resolve(sc);
         Objective objective = breaker.apply(r.objective());
         double start = objective.loss(r.theta0());
-        // The toy's blow-up 1/(2|λ| v_0) with v_0 = ε|g_v| is below 100/ε for any draw whose
-        // largest |g_v| exceeds 1/400 (a chance below 10⁻³ per unit); the stop rule ends earlier.
-        RunPlan plan = RunPlan.until((firstOnly ? 100 : 1e4) / epsilon).withRecording(1e-2, PER_DECADE, 1e-3)
+        // The toy's blow-up 1/(2|λ| v_0) with v_0 = ε|g_v| is below 200/(|λ|ε) for any draw whose
+        // largest |g_v| exceeds 1/400 (a chance below 10⁻³ per unit), |λ| the slowest rate; the
+        // stop rule ends earlier.
+        double end = (firstOnly ? 200 : 2e4) / (slowestRate(t) * epsilon);
+        RunPlan plan = RunPlan.until(end).withRecording(1e-2, PER_DECADE, 1e-3)
                 .withUnitNorms(r.network().unitSize())
                 .withStopRule(firstOnly ? leaderAbove(r.network().unitSize(), 2 * RECRUITED)
                         : StopRule.lossBelow(DONE * start));
@@ -372,7 +442,7 @@ public final class QuadraticRecruitmentClaims {
         double[] times = new double[EPSILONS.length];
         double[] errors = new double[EPSILONS.length];
         double[] lnX = new double[EPSILONS.length];
-        double offset = offset();
+        double offset = offset(t);
         for (int j = 0; j < EPSILONS.length; j++) {
             Trajectory run = runOrNull(t, EPSILONS[j], breaker);
             if (run == null) {
@@ -390,11 +460,10 @@ public final class QuadraticRecruitmentClaims {
         }
         LineFit fit = Measures.logLogSlope(EPSILONS, times);
         double tolerance = EpsilonScalingClaims.slopeBound(lnX, errors);
-        return Outcome.within(fit.slope(), -1, tolerance, String.format(Locale.ROOT,
-                "Quadratic network (D = %d, H = %d): first unit recruited at t = %s for ε = %s, %s,"
-                        + " %s; log-log slope %s against −1.", t.scenario().network().inputs(),
-                t.scenario().network().width(), LinearStageClaims.list(times), n(EPSILONS[0]),
-                n(EPSILONS[1]), n(EPSILONS[2]), n(fit.slope())));
+        return Outcome.within(fit.slope(), -1, tolerance, describe(t) + String.format(Locale.ROOT,
+                ": first unit recruited at t = %s for ε = %s, %s, %s; log-log slope %s against −1"
+                        + " (offset bound %s).", LinearStageClaims.list(times), n(EPSILONS[0]),
+                n(EPSILONS[1]), n(EPSILONS[2]), n(fit.slope()), n(offset)));
     }
 
     /**
@@ -426,14 +495,13 @@ public final class QuadraticRecruitmentClaims {
             second[j] = secondLargest(run.unitNorms(k));
             double change = Math.abs(Math.log(second[j] / secondLargest(run.unitNorms(k - 1))));
             double rate = change / (run.time(k) - run.time(k - 1));
-            errors[j] = change + rate * offset();
+            errors[j] = change + rate * offset(t);
             lnX[j] = Math.log(EPSILONS[j]);
             if (j == EPSILONS.length - 1) {
                 above = count(run.unitNorms(k), Math.sqrt(EPSILONS[j] * RECRUITED));
             }
         }
-        String where = String.format(Locale.ROOT, "Quadratic network (D = %d, H = %d): ",
-                t.scenario().network().inputs(), t.scenario().network().width());
+        String where = describe(t) + ": ";
         LineFit fit = Measures.logLogSlope(EPSILONS, second);
         double tolerance = EpsilonScalingClaims.slopeBound(lnX, errors);
         return Outcome.within(fit.slope(), 1, tolerance, where + String.format(Locale.ROOT,
@@ -446,10 +514,56 @@ public final class QuadraticRecruitmentClaims {
     /**
      * A bound on |B| in t(ε) = T/ε + B, the O(1) offset between the blow-up time of the homogeneous
      * flow and the time the leader reaches {@link #RECRUITED}: twice the balanced toy's
-     * 1/(2|λ| v_c), v_c = ρ/√3 (spec).
+     * 1/(2|λ| v_c), v_c = ρ/√3, with |λ| the {@link #slowestRate} of the trial (spec).
      */
-    static double offset() {
-        return 1 / (EIGENVALUE * RECRUITED / Math.sqrt(3));
+    static double offset(Trial t) {
+        return 1 / (slowestRate(t) * RECRUITED / Math.sqrt(3));
+    }
+
+    /**
+     * The nonzero eigenvalues of the quadratic form that drives the early flow, v̇_i = u_iᵀ A u_i
+     * and u̇_i = 2 v_i A u_i (Section 6.2). Quadratic network on y = x_1² − x_2²: A = Σ_yZ =
+     * diag(2, −2). Attention: u = [k; q] and φ = kᵀ Z q = uᵀ ½[[0, Z], [Zᵀ, 0]] u, so
+     * A = M = ½[[0, Σ_yZ], [Σ_yZᵀ, 0]]; with Σ_yZ = Λ² diagonal, M [e_a; ±e_a] = ±(Λ_a²/2) [e_a; ±e_a],
+     * so the eigenvalues are ±Λ_a²/2, a = 1 … D.
+     */
+    static double[] rates(Trial t) {
+        if (!t.scenario().network().kind().equals("attention")) {
+            return new double[] {EIGENVALUE, -EIGENVALUE};
+        }
+        double[] lambda = t.scenario().data().spectrum();
+        double[] out = new double[2 * lambda.length];
+        for (int a = 0; a < lambda.length; a++) {
+            out[2 * a] = lambda[a] * lambda[a] / 2;
+            out[2 * a + 1] = -out[2 * a];
+        }
+        return out;
+    }
+
+    /**
+     * The smallest |λ| over the nonzero eigenvalues of {@link #rates}: a balanced unit on any
+     * eigenvector escapes at least this fast, so the offset bound built on it covers every leader.
+     */
+    static double slowestRate(Trial t) {
+        double slowest = Double.POSITIVE_INFINITY;
+        for (double r : rates(t)) {
+            if (r != 0) {
+                slowest = Math.min(slowest, Math.abs(r));
+            }
+        }
+        return slowest;
+    }
+
+    /** The network of a trial in words, for outcome messages. */
+    static String describe(Trial t) {
+        NetworkSpec net = t.scenario().network();
+        if (net.kind().equals("attention")) {
+            return String.format(Locale.ROOT, "Linear self-attention (D = %d, N = %d, H = %d, Λ = %s)",
+                    net.dimension(), net.context(), net.width(),
+                    LinearStageClaims.list(t.scenario().data().spectrum()));
+        }
+        return String.format(Locale.ROOT, "Quadratic network (D = %d, H = %d)", net.inputs(),
+                net.width());
     }
 
     private static double secondLargest(double[] norms) {
@@ -494,10 +608,11 @@ public final class QuadraticRecruitmentClaims {
     }
 
     /**
-     * The scaling contrast of Section 6: this quadratic network's measured first recruitment time
-     * against 1/ε on log-log axes (a line of slope 1), beside the half-learning time of a linear
-     * network's top mode with the same width and singular value 1, (1/2) ln(2/(Hε²)), which grows
-     * only like ln(1/ε) (that law is checked on simulations by the claims of Section 6.1).
+     * The scaling contrast of Section 6: this network's (quadratic or attention) measured first
+     * recruitment time against 1/ε on log-log axes (a line of slope 1), beside the half-learning
+     * time of a linear network's top mode with the same width and singular value 1,
+     * (1/2) ln(2/(Hε²)), which grows only like ln(1/ε) (that law is checked on simulations by the
+     * claims of Section 6.1).
      */
     private static Figure scalingContrast(Trial t) {
         int h = t.scenario().network().width();
@@ -510,9 +625,10 @@ public final class QuadraticRecruitmentClaims {
             quadratic[j] = Measures.firstTimeAtOrAbove(run.times(), leader(run), RECRUITED);
             linear[j] = 0.5 * Math.log(2 / (h * EPSILONS[j] * EPSILONS[j]));
         }
-        return new Figure.Lines("First plateau against $1/\\varepsilon$: quadratic against linear",
+        return new Figure.Lines("First plateau against $1/\\varepsilon$: degree two against linear",
                 "$1/\\varepsilon$", "plateau length", true, true, List.of(
-                        new Figure.Series("quadratic network, measured", inverse, quadratic),
+                        new Figure.Series(t.scenario().network().kind() + " network, measured",
+                                inverse, quadratic),
                         new Figure.Series("linear network, $\\frac{1}{2}\\ln(2/(H\\varepsilon^2))$",
                                 inverse, linear)), List.of(), List.of());
     }
