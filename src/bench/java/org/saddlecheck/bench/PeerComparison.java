@@ -135,7 +135,8 @@ public final class PeerComparison {
             long losses, double error) {
         String json(String name, double r, String tried) {
             return String.format(Locale.ROOT, "{\"scenario\":\"%s\",\"method\":\"saddlecheck-dop853\","
-                    + "\"setting\":%.3g,\"seconds\":%.6f,\"cpu\":%.6f,\"thread_cpu\":%.6f,\"gradients\":%d,\"steps\":%d,"
+                    + "\"setting\":%.3g,\"seconds\":%.6f,\"cpu\":%.6f,\"thread_cpu\":%.6f,"
+                    + "\"gradients\":%d,\"steps\":%d,"
                     + "\"losses\":%d,\"records_per_decade\":%d,"
                     + "\"error\":%.6g,\"tried\":[%s]}", name, r, seconds, cpu, threadCpu, evaluations, steps, losses,
                     PeerScenario.RECORDS_PER_DECADE, error,
