@@ -20,7 +20,7 @@ jar="$root/target/benchmarks.jar"
 # log-spaced records per decade of this project's runs: each record inside a step costs one loss
 # evaluation; 23 (10% apart in time) is enough to place the drops to 1% by interpolation.
 records="${RECORDS:-23}"
-java_main=(java -Dsaddlecheck.records="$records" -cp "$jar" org.saddlecheck.bench.PeerComparison)
+java_main=(java --add-modules jdk.incubator.vector -Dsaddlecheck.records="$records" -cp "$jar" org.saddlecheck.bench.PeerComparison)
 
 if [ ! -f "$jar" ] || [ -n "$(find "$root/src" "$root/pom.xml" -newer "$jar" -print -quit)" ]; then
   (cd "$root" && mvn -q -B -Pbench -DskipTests package)
