@@ -71,10 +71,9 @@ import org.saddlecheck.network.Objective;
  *       even when nothing is recorded inside it.</li>
  *   <li>Commons Math 3.6.1 accepts a step whenever its error estimate is not ≥ 1, and a NaN estimate
  *       is not: a trial step so long that a stage overflows (a polynomial φ, whose gradient grows
- *       like |θ|^(2p−1), at a loose tolerance) is accepted instead of shortened, and the run ends
- *       with a {@link org.saddlecheck.DivergenceException}. On the benchmark's quadratic network
- *       (D = 16, H = 64) this happens for every r ≥ 10⁻⁴, where an integrator that rejects such a
- *       step (SciPy's DOP853) finishes at r = 10⁻³. Use a tighter r on such networks.</li>
+ *       like |θ|^(2p−1), at a loose tolerance) would be accepted instead of shortened. This class
+ *       therefore reports a NaN estimate as +∞ ({@link RejectingNonFinite}), so such a step is
+ *       rejected and retried at a fifth of its length, as SciPy's DOP853 does.</li>
  *   <li>Cost per accepted step beyond the 15 gradients: Commons Math forms each stage's state
  *       entry by entry as a sum over the earlier stages (strided reads of a stage-major array,
  *       which the JIT does not vectorize), about 120 multiply-adds per entry and step. For the
@@ -162,7 +161,7 @@ public final class GradientFlow implements Integrator {
         Arrays.fill(absolute, relativeTolerance * initialScale(theta0));
         double[] relative = new double[n];
         Arrays.fill(relative, relativeTolerance);
-        DormandPrince853Integrator method = new DormandPrince853Integrator(
+        DormandPrince853Integrator method = new RejectingNonFinite(
                 MIN_STEP_FRACTION * endTime, endTime / MIN_STEPS_PER_RUN, absolute, relative);
         method.setMaxEvaluations(maxEvaluations);
 
@@ -188,6 +187,24 @@ public final class GradientFlow implements Integrator {
         }
         return recorder.finish(handler.time, handler.loss, handler.theta, field.evaluations,
                 handler.lossEvaluations + 1, handler.steps);
+    }
+
+    /**
+     * Commons Math's Dormand–Prince 8(5,3) with one change: an error estimate that is NaN (a stage
+     * overflowed, so ∞ − ∞ appeared) counts as +∞, which rejects the step and shrinks it by the
+     * method's largest reduction factor. Unchanged, the comparison {@code error >= 1} is false for
+     * NaN and the step would be accepted with a non-finite state.
+     */
+    static final class RejectingNonFinite extends DormandPrince853Integrator {
+        RejectingNonFinite(double minStep, double maxStep, double[] absolute, double[] relative) {
+            super(minStep, maxStep, absolute, relative);
+        }
+
+        @Override
+        protected double estimateError(double[][] stages, double[] start, double[] end, double h) {
+            double error = super.estimateError(stages, start, end, h);
+            return Double.isNaN(error) ? Double.POSITIVE_INFINITY : error;
+        }
     }
 
     /**
