@@ -143,7 +143,23 @@ final class PeerScenario {
         return Math.sqrt(sum / x.length);
     }
 
+    /** The sample-by-sample objective (the reference runs use it). */
     Objective objective() {
+        return network.objective(data);
+    }
+
+    /**
+     * The objective of the timed runs: the moment form where the network has one (the quadratic
+     * network and separate-key attention, {@link org.saddlecheck.network.BilinearMomentObjective};
+     * the linear network's default is already its second-moment form).
+     */
+    Objective fastObjective() {
+        if (network instanceof FullyConnected f && f.activation() == Activation.SQUARE) {
+            return f.momentObjective(data);
+        }
+        if (network instanceof LinearAttention a && !a.merged()) {
+            return a.momentObjective(data);
+        }
         return network.objective(data);
     }
 

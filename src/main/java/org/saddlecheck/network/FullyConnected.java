@@ -157,6 +157,21 @@ public final class FullyConnected implements Network {
         return new FullyConnectedObjective(this, data, 0);
     }
 
+    /**
+     * The same loss through the moments of the features vec(x xᵀ) ({@link BilinearMomentObjective}):
+     * exact, with a cost per evaluation of O(D_in⁴ + H·D_in²) instead of O(P·H·D_in). Only for the
+     * quadratic network (σ(z) = z²) with one output and no bias, whose output is xᵀ(Σ_i v_i u_i u_iᵀ)x.
+     *
+     * @throws org.saddlecheck.InvalidInputException for any other network, or data that do not fit
+     */
+    public BilinearMomentObjective momentObjective(Dataset data) {
+        checkData(data);
+        Require.that(activation == Activation.SQUARE && outputs == 1 && !bias, "the moment form"
+                + " needs the quadratic network with one output and no bias, not " + this);
+        return new BilinearMomentObjective(data.X(), data.X(), data.Y(), width, inputs + 1, 0, 0,
+                inputs);
+    }
+
     private void checkData(Dataset data) {
         Require.that(data.inputSize() == inputs, "the data has " + data.inputSize()
                 + " input columns but the " + kind() + " network expects " + inputs);

@@ -209,6 +209,21 @@ public final class LinearAttention implements Network {
         return new AttentionObjective(this, data, batchSize);
     }
 
+    /**
+     * The same loss through the moments of the features vec(a_μ x_qᵀ) ({@link
+     * BilinearMomentObjective}), a_μ the value-weighted context mean: exact, with a cost per
+     * evaluation of O(D⁴ + H·D²) instead of O(P·H·D). Only for separate keys and queries.
+     *
+     * @throws org.saddlecheck.InvalidInputException for merged attention, or data that do not fit
+     */
+    public BilinearMomentObjective momentObjective(Dataset data) {
+        checkData(data);
+        Require.that(!merged, "the moment form needs separate keys and queries, not " + this);
+        return new BilinearMomentObjective(AttentionObjective.contextMeans(this, data.X()),
+                AttentionObjective.queries(this, data.X()), data.Y(), heads, 2 * dimension + 1, 0,
+                dimension, 2 * dimension);
+    }
+
     private void checkData(Dataset data) {
         Require.that(data.inputSize() == inputSize(), "the data has " + data.inputSize()
                 + " input columns but the " + kind() + " network expects token rows of "
