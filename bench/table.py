@@ -4,7 +4,7 @@ import json
 import os
 import sys
 
-METHODS = ["saddlecheck-dop853", "numpy-gd", "torch-gd", "scipy-dop853"]
+METHODS = ["saddlecheck-dp54", "saddlecheck-dop853", "numpy-gd", "torch-gd", "scipy-dop853"]
 
 
 def load(path):
@@ -31,7 +31,7 @@ def main():
     print(head)
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for s in scenarios:
-        base = load(os.path.join(out, s + ".saddlecheck-dop853.json"))
+        base = load(os.path.join(out, s + ".saddlecheck-dp54.json"))
         for m in METHODS:
             d = load(os.path.join(out, s + "." + m + ".json"))
             if d is None:

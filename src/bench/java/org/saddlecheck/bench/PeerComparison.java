@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 import org.ejml.data.DMatrixRMaj;
 import org.saddlecheck.SaddlecheckException;
 import org.saddlecheck.analysis.StageDetector;
+import org.saddlecheck.dynamics.DormandPrince54Flow;
 import org.saddlecheck.dynamics.GradientFlow;
+import org.saddlecheck.dynamics.Integrator;
 import org.saddlecheck.dynamics.RunPlan;
 import org.saddlecheck.dynamics.Trajectory;
 import org.saddlecheck.network.Objective;
@@ -21,9 +23,10 @@ import org.saddlecheck.network.Objective;
  *   <li>{@code export DIR}: for each scenario of {@link PeerScenario}, writes its data blocks, targets
  *       and θ(0) as CSV, its thresholds, and the drop times of a reference run at relative
  *       tolerance {@value #REFERENCE_TOLERANCE}.</li>
- *   <li>{@code search DIR NAME}: runs {@link GradientFlow} at relative tolerances 1e-1, 3e-2, …,
- *       1e-10 and reports the loosest whose drop times are all within 1% of the reference, timed
- *       inside the process after one warm-up run at the same tolerance.</li>
+ *   <li>{@code search DIR NAME}: runs the method of property {@code saddlecheck.method} at relative
+ *       tolerances 1e-1, 3e-2, …, 1e-10 and reports the loosest whose drop times are all within 1%
+ *       of the reference, timed inside the process after one warm-up run at the same tolerance
+ *       (the mean of up to 20 runs within about a second).</li>
  *   <li>{@code once DIR NAME r}: one run at tolerance r with no warm-up (for whole-process times).</li>
  *   <li>{@code curve DIR NAME}: the stages and loss curve of a scenario (to choose its horizon).</li>
  * </ul>
@@ -33,6 +36,13 @@ public final class PeerComparison {
     /** Tight enough that its drop times are 10⁻⁴ relative of those at 10⁻¹² (measured on linear). */
     static final double REFERENCE_TOLERANCE = 1e-11;
     static final double ACCURACY = 0.01;
+    /**
+     * The method of the timed runs (property saddlecheck.method): {@code dop853} for
+     * {@link GradientFlow}, {@code dp54} for {@link DormandPrince54Flow}.
+     */
+    /** The most runs averaged for the in-process time of the chosen setting. */
+    static final int TIMED_REPEATS = 20;
+    static final String METHOD = System.getProperty("saddlecheck.method", "dop853");
 
     private PeerComparison() {
     }
@@ -111,7 +121,7 @@ public final class PeerComparison {
             tried.append(String.format(Locale.ROOT, "%s[%.0e,%.4g]", tried.length() == 0 ? "" : ",",
                     r, warm.error));
             if (warm.error <= ACCURACY) {
-                Result timed = run(s, r, reference);
+                Result timed = run(s, r, reference, TIMED_REPEATS);
                 System.out.println(timed.json(name, r, tried.toString()));
                 return;
             }
@@ -134,7 +144,7 @@ public final class PeerComparison {
     private record Result(double seconds, double cpu, double threadCpu, long evaluations, long steps,
             long losses, double error) {
         String json(String name, double r, String tried) {
-            return String.format(Locale.ROOT, "{\"scenario\":\"%s\",\"method\":\"saddlecheck-dop853\","
+            return String.format(Locale.ROOT, "{\"scenario\":\"%s\",\"method\":\"saddlecheck-" + METHOD + "\","
                     + "\"setting\":%.3g,\"seconds\":%.6f,\"cpu\":%.6f,\"thread_cpu\":%.6f,"
                     + "\"gradients\":%d,\"steps\":%d,"
                     + "\"losses\":%d,\"records_per_decade\":%d,"
@@ -144,27 +154,41 @@ public final class PeerComparison {
         }
     }
 
-    /**
-     * One timed run. The objective is built inside the timed region: for the moment forms that is
-     * the accumulation of the moments and a Cholesky factorization, work the peers do not do.
-     */
+    /** One run, timed alone (search runs and whole-process runs). */
     private static Result run(PeerScenario s, double r, double[] reference) {
+        return run(s, r, reference, 1);
+    }
+
+    /**
+     * The mean over {@code repeats} runs, or over as many as fit in about a second of wall time
+     * (at least one) when the first run is short: the process CPU clock of the JVM advances in
+     * steps of about 10 ms, too coarse for runs of a few milliseconds. The objective is built
+     * inside the timed region: for the moment forms that is the accumulation of the moments and a
+     * Cholesky factorization, work the peers do not do.
+     */
+    private static Result run(PeerScenario s, double r, double[] reference, int repeats) {
         RunPlan plan = s.plan();
         double cpu = cpuSeconds();
         long thread = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long start = System.nanoTime();
         Trajectory t;
+        int done = 0;
         try {
-            Objective objective = s.fastObjective();
-            t = new GradientFlow(r).run(objective, s.theta0, plan);
+            do {
+                Objective objective = s.fastObjective();
+                Integrator method = METHOD.equals("dp54") ? new DormandPrince54Flow(r)
+                        : new GradientFlow(r);
+                t = method.run(objective, s.theta0, plan);
+                done++;
+            } while (done < repeats && System.nanoTime() - start < 1_000_000_000L);
         } catch (SaddlecheckException e) {
             System.err.println("r = " + r + ": " + e.getMessage());
             return new Result(Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, Double.POSITIVE_INFINITY);
         }
-        double seconds = (System.nanoTime() - start) * 1e-9;
-        cpu = cpuSeconds() - cpu;
+        double seconds = (System.nanoTime() - start) * 1e-9 / done;
+        cpu = (cpuSeconds() - cpu) / done;
         double threadCpu = (java.lang.management.ManagementFactory.getThreadMXBean()
-                .getCurrentThreadCpuTime() - thread) * 1e-9;
+                .getCurrentThreadCpuTime() - thread) * 1e-9 / done;
         double error = PeerScenario.worstRelativeError(s.crossings(t.times(), t.losses()), reference);
         return new Result(seconds, cpu, threadCpu, t.gradientEvaluations(), t.steps(), t.lossEvaluations(),
                 error);

@@ -201,20 +201,23 @@ public final class BilinearMomentObjective implements Objective {
         for (int i = 0; i < units; i++) {
             int unit = i * unitSize;
             double v = theta[unit + valueAt];
-            // G q_i = Σ_b q_ib Gᵀ[b, :] and Gᵀ k_i = Σ_a k_ia G[a, :]
+            // G q_i = Σ_b q_ib Gᵀ[b, :]; Gᵀ k_i = Σ_a k_ia G[a, :], which for a shared key and
+            // query is G q_i again, since G is then symmetric entry for entry
             Kernels.rowTimesMatrix(theta, unit + queryAt, d, gT, d, gq, 0);
-            Kernels.rowTimesMatrix(theta, unit + keyAt, d, g, d, gk, 0);
             double kGq = 0;
             for (int r = 0; r < d; r++) {
                 kGq = Math.fma(theta[unit + keyAt + r], gq[r], kGq);
             }
-            for (int r = 0; r < d; r++) {
-                gradient[unit + keyAt + r] = 0;
-                gradient[unit + queryAt + r] = 0;
-            }
-            for (int r = 0; r < d; r++) {
-                gradient[unit + keyAt + r] += v * gq[r];
-                gradient[unit + queryAt + r] += v * gk[r];
+            if (symmetric) {
+                for (int r = 0; r < d; r++) {
+                    gradient[unit + keyAt + r] = 2 * (v * gq[r]);
+                }
+            } else {
+                Kernels.rowTimesMatrix(theta, unit + keyAt, d, g, d, gk, 0);
+                for (int r = 0; r < d; r++) {
+                    gradient[unit + keyAt + r] = v * gq[r];
+                    gradient[unit + queryAt + r] = v * gk[r];
+                }
             }
             gradient[unit + valueAt] = kGq;
         }

@@ -27,9 +27,9 @@ import java.util.Arrays;
  * <p>Nothing is allocated. The order of the additions is fixed, so results are reproducible bit
  * for bit; they differ from EJML's in the last bits.
  */
-final class Kernels {
+public final class Kernels {
     /** Whether the Vector API is available in this JVM; read once. */
-    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+    public static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && !Boolean.getBoolean("saddlecheck.scalar");
 
     private Kernels() {
@@ -41,12 +41,39 @@ final class Kernels {
      * with α_j = {@code coef[coefAt + j·coefStride]}. Modifies only out[outAt … outAt+n), which must
      * not overlap the rows it reads.
      */
-    static void chain(double[] coef, int coefAt, int coefStride, double[] b, int bAt, int bStride,
+    public static void chain(double[] coef, int coefAt, int coefStride, double[] b, int bAt, int bStride,
             int k, double[] out, int outAt, int n) {
         if (VECTOR) {
             VectorChains.chain(coef, coefAt, coefStride, b, bAt, bStride, k, out, outAt, n);
         } else {
             scalarChain(coef, coefAt, coefStride, b, bAt, bStride, k, out, outAt, n);
+        }
+    }
+
+    /**
+     * out[c] = fma(α_{k−1}, rows[k−1][c], … fma(α_0, rows[0][c], start[c]) …) for c in [0, n): a
+     * chain whose input rows are separate arrays (the stages of a Runge–Kutta step). Skips no
+     * coefficient, so a zero α still takes part (and adds nothing). Modifies only out, which may
+     * be {@code start} but no row.
+     */
+    public static void combine(double[] start, double[] alpha, double[][] rows, int k, double[] out,
+            int n) {
+        if (VECTOR) {
+            VectorChains.combine(start, alpha, rows, k, out, n);
+        } else {
+            scalarCombine(start, alpha, rows, k, out, n);
+        }
+    }
+
+    /** {@link #combine} entry by entry. */
+    static void scalarCombine(double[] start, double[] alpha, double[][] rows, int k, double[] out,
+            int n) {
+        for (int c = 0; c < n; c++) {
+            double acc = start[c];
+            for (int j = 0; j < k; j++) {
+                acc = Math.fma(alpha[j], rows[j][c], acc);
+            }
+            out[c] = acc;
         }
     }
 

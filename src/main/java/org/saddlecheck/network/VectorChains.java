@@ -59,4 +59,28 @@ final class VectorChains {
             out[outAt + c] = acc;
         }
     }
+
+    /** See {@link Kernels#combine}; same arguments, same results. */
+    static void combine(double[] start, double[] alpha, double[][] rows, int k, double[] out, int n) {
+        int c = 0;
+        for (; c + 2 * LANES <= n; c += 2 * LANES) {
+            DoubleVector acc0 = DoubleVector.fromArray(SPECIES, start, c);
+            DoubleVector acc1 = DoubleVector.fromArray(SPECIES, start, c + LANES);
+            for (int j = 0; j < k; j++) {
+                DoubleVector a = DoubleVector.broadcast(SPECIES, alpha[j]);
+                double[] row = rows[j];
+                acc0 = DoubleVector.fromArray(SPECIES, row, c).fma(a, acc0);
+                acc1 = DoubleVector.fromArray(SPECIES, row, c + LANES).fma(a, acc1);
+            }
+            acc0.intoArray(out, c);
+            acc1.intoArray(out, c + LANES);
+        }
+        for (; c < n; c++) {
+            double acc = start[c];
+            for (int j = 0; j < k; j++) {
+                acc = Math.fma(alpha[j], rows[j][c], acc);
+            }
+            out[c] = acc;
+        }
+    }
 }

@@ -36,6 +36,33 @@ class KernelsTests {
     }
 
     @Test
+    void vectorAndScalarCombinationsGiveTheSameBits() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int n = 1; n <= 40; n++) {
+            for (int k = 0; k <= 7; k++) {
+                double[][] rows = new double[k][];
+                for (int j = 0; j < k; j++) {
+                    rows[j] = gaussian(random, n);
+                }
+                double[] alpha = gaussian(random, k);
+                double[] start = gaussian(random, n);
+                double[] scalar = new double[n];
+                double[] vector = new double[n];
+                Kernels.scalarCombine(start, alpha, rows, k, scalar, n);
+                VectorChains.combine(start, alpha, rows, k, vector, n);
+                assertThat(vector).as("n = %d, k = %d", n, k).isEqualTo(scalar);
+                double[] expected = start.clone();
+                for (int c = 0; c < n; c++) {
+                    for (int j = 0; j < k; j++) {
+                        expected[c] = Math.fma(alpha[j], rows[j][c], expected[c]);
+                    }
+                }
+                assertThat(scalar).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void productsEqualTheirDefiningFmaRecurrences() {
         // each output entry is a left-to-right chain of fused multiply-adds from 0, so it equals the
         // recurrence acc ← fma(a, b, acc) over the summation index exactly; fixed seed, any inputs
