@@ -1,17 +1,23 @@
 package org.saddlecheck.claim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.saddlecheck.DivergenceException;
 import org.saddlecheck.dynamics.GradientDescent;
 import org.saddlecheck.dynamics.GradientFlow;
 import org.saddlecheck.dynamics.Observer;
+import org.saddlecheck.dynamics.PiecewiseFlow;
 import org.saddlecheck.dynamics.RunPlan;
 import org.saddlecheck.dynamics.Trajectory;
+import org.saddlecheck.network.Activation;
+import org.saddlecheck.network.FullyConnected;
 import org.saddlecheck.network.Magnitudes;
 import org.saddlecheck.network.Network;
 import org.saddlecheck.network.Objective;
+import org.saddlecheck.network.PiecewiseObjective;
+import org.saddlecheck.network.ReluRegions;
 import org.saddlecheck.scenario.DataSpec;
 import org.saddlecheck.scenario.InitSpec;
 import org.saddlecheck.scenario.NetworkSpec;
@@ -35,6 +41,15 @@ import org.saddlecheck.task.Dataset;
  * signs). So under GD Δc_ij = η² q_ij exactly, and the drift after n steps is η Σ_n η q_ij: of
  * order η, which halving η halves. Both are claims here; the identity is checked to round-off at
  * every step.
+ *
+ * <h2>ReLU</h2>
+ * The ReLU network's vector field jumps where a pre-activation u_i·x̃_n changes sign. Its flow is
+ * integrated one activation region at a time ({@link PiecewiseFlow}): with the pattern frozen
+ * each unit's term is linear in u_i, so every region's flow conserves ‖u_i‖² − ‖v_i‖² exactly and
+ * the smooth-field error analysis of the other networks applies step by step. Under gradient
+ * descent the drift η·η Σ q(θ_n) is a Riemann sum of a q that jumps at the kinks, so it is
+ * compared with η∫q dt along that piecewise flow, with a first-order band that includes the
+ * measured jumps of q.
  */
 public final class ConservationClaims {
 
@@ -50,15 +65,18 @@ public final class ConservationClaims {
 
     /** The claims of this family, in catalogue order. */
     public static List<Claim> claims() {
-        return List.of(flowConserves(), descentIdentity(), descentDriftHalves());
+        return List.of(flowConserves(), descentIdentity(), descentDriftHalves(),
+                reluDescentDrift());
     }
 
     /** Gradient flow: drift within the integrator's accumulated local-error bound. */
     static Claim flowConserves() {
         return Claim.in(ConservationClaims.class, "conservation.flow-drift-within-tolerance")
-                .trials(trials(List.of("linear", "quadratic"), Gen.decimals(0.05, 0.05, 2)))
+                .trials(trials(List.of("linear", "relu", "quadratic"),
+                        Gen.decimals(0.05, 0.05, 2)))
                 .regimes(ConservationClaims::regimes)
-                .coverage(Coverage.none().require("linear", 0.2).require("quadratic", 0.2))
+                .coverage(Coverage.none().require("linear", 0.1).require("relu", 0.1)
+                        .require("quadratic", 0.1))
                 .check(t -> checkFlow(network(t), dataset(t), theta0(t)))
                 .evidence(t -> List.of(flowFigure(t)))
                 .shrinkBudget(100)
@@ -88,6 +106,19 @@ public final class ConservationClaims {
                 .coverage(Coverage.none().require("linear", 0.2).require("quadratic", 0.2))
                 .check(t -> checkHalving(network(t), dataset(t), theta0(t), t.parameter("eta")))
                 .evidence(t -> List.of(halvingFigure(t)))
+                .shrinkBudget(50)
+                .build();
+    }
+
+    /** Gradient descent on ReLU networks: D(η)/η tends to ∫q dt along the piecewise flow. */
+    static Claim reluDescentDrift() {
+        return Claim.in(ConservationClaims.class, "conservation.relu-descent-drift-first-order")
+                .trials(trials(List.of("relu"), Gen.integers(200, 1000).map(n -> HALVING_TIME / n)))
+                .regimes(ConservationClaims::regimes)
+                .coverage(Coverage.none().require("relu", 1.0).require("bias", 0.2))
+                .check(t -> checkReluDrift(network(t), regions(t), dataset(t), theta0(t),
+                        t.parameter("eta")))
+                .evidence(t -> List.of(reluDriftFigure(t)))
                 .shrinkBudget(50)
                 .build();
     }
@@ -129,6 +160,16 @@ public final class ConservationClaims {
 
     private static Dataset dataset(Trial t) {
         return AnyNetwork.dataset(t.scenario().data(), t.scenario().network());
+    }
+
+    /** The ReLU network's loss cut into activation regions. */
+    private static PiecewiseObjective regions(Trial t) {
+        return ReluRegions.of((FullyConnected) network(t), dataset(t));
+    }
+
+    /** Whether {@code network} is a fully connected ReLU network, whose flow has kinks. */
+    private static boolean relu(Network network) {
+        return network instanceof FullyConnected fc && fc.activation() == Activation.RELU;
     }
 
     private static double[] theta0(Trial t) {
@@ -368,14 +409,228 @@ public final class ConservationClaims {
         return d;
     }
 
+    // ---------------------------------------------------------------- gradient descent on ReLU
+
+    /**
+     * Gradient descent on a ReLU network with η, η/2 and η/4 (η = T/N, {@link #HALVING_TIME}),
+     * against the piecewise flow. For the unit i with the largest |A|, A = ∫₀ᵀ q_ii dt along the
+     * flow ({@link PiecewiseFlow} with q_ii = ‖g_ui‖² − ‖g_vi‖² as an integrand), and
+     * S(h) = D(h)/h = h Σ_n q_ii(θ_n) for the run with step h (the step identity). S(h) is a left
+     * Riemann sum, along a trajectory within O(h) of the flow, of a q_ii that is smooth inside each
+     * activation region and jumps by J_c where unit i crosses a kink. So
+     * <pre>
+     *   S(h) = A + h(B + β(h)) + O(h²),      |β(h)| ≤ β̄(h) = ½ Σ_c |J_c|,
+     * </pre>
+     * B smooth in h, β(h) the part of the jumps that depends on where each crossing falls inside
+     * its step (a step straddling a crossing at fraction φ of it contributes −φhJ_c; its mean −hJ_c/2
+     * goes into B, the rest is at most hJ_c/2), and the straddling steps' effect on the path is
+     * O(h²). From S(η) − S(η/2) = ηB/2 + ηβ(η) − (η/2)β(η/2) + O(η²),
+     * <pre>
+     *   |S(η/4) − A| ≤ ½|S(η) − S(η/2)| + (η/2)β̄(η) + (η/4)β̄(η/2) + (η/4)β̄(η/4) + O(η²).
+     * </pre>
+     * The band doubles the first term (the other half covers the O(η²) terms, as for the smooth
+     * networks), with a floor of (η/4)|A|, the first-order correction for B/A of order one, for
+     * when B nearly vanishes. β̄(h) is measured on each run as ½ Σ |q_ii(θ_{n+1}) − q_ii(θ_n)|
+     * over the steps where the pattern changes (the jump plus an O(h) smooth change). The flow's
+     * own error, about r = 10⁻¹⁰ per step, is far below the floor. A zeroth-order drift Z (a
+     * wrong factor in the gradient) makes S(η/4) − A ≈ 4Z/η against a band of about Z/η, and
+     * fails.
+     *
+     * <p>Regime: the flow must not slide along a kink, and all three runs must cross each kink as
+     * often as the flow (transversal crossings); otherwise the trial is discarded.
+     */
+    static Outcome checkReluDrift(Network network, PiecewiseObjective regions, Dataset data,
+            double[] theta0, double eta) {
+        PiecewiseFlow.Run flow;
+        try {
+            flow = new PiecewiseFlow(FLOW_TOLERANCE).run(regions, theta0, HALVING_TIME,
+                    Observer.NONE, new DiagonalQ(network));
+        } catch (DivergenceException e) {
+            return Outcome.discard("the flow diverged");
+        }
+        if (flow.slid()) {
+            return Outcome.discard("the flow slides along a kink at t = " + flow.time());
+        }
+        int unit = 0;
+        for (int i = 1; i < network.width(); i++) {
+            if (Math.abs(flow.integrals()[i]) > Math.abs(flow.integrals()[unit])) {
+                unit = i;
+            }
+        }
+        double a = flow.integrals()[unit];
+        DescentWatch[] runs = new DescentWatch[3];
+        double[] s = new double[3];
+        for (int k = 0; k < 3; k++) {
+            double h = eta / (1 << k);
+            runs[k] = DescentWatch.run(network, data, regions, theta0, h, unit);
+            if (runs[k] == null) {
+                return Outcome.discard("gradient descent diverged at η = " + h);
+            }
+            if (!Arrays.equals(runs[k].crossings, flow.crossings())) {
+                return Outcome.discard("gradient descent at η = " + h + " crosses the kinks"
+                        + " otherwise than the flow (a graze), outside the regime");
+            }
+            s[k] = runs[k].drift / h;
+        }
+        double floor = 1e6 * Magnitudes.gamma(network.unitSize() + 4) * HALVING_TIME / eta;
+        if (Math.abs(runs[2].drift) <= floor) {
+            return Outcome.discard("the drift at η/4 is within a million times its round-off");
+        }
+        double band = Math.abs(s[0] - s[1]) + eta / 2 * runs[0].jumpBound()
+                + eta / 4 * runs[1].jumpBound() + eta / 4 * runs[2].jumpBound()
+                + eta / 4 * Math.abs(a);
+        return Outcome.within(s[2], a, band, String.format(Locale.ROOT, "On a relu network"
+                + " (H = %d) crossing kinks %d times, D(η)/η for unit %d after t = %s was %s, %s"
+                + " and %s at η = %s, η/2 and η/4, against ∫q dt = %s along the flow; half the"
+                + " jumps of q summed to %s, %s and %s.", network.width(), flow.switches(), unit,
+                ManifoldGradientClaims.number(HALVING_TIME), ManifoldGradientClaims.number(s[0]),
+                ManifoldGradientClaims.number(s[1]), ManifoldGradientClaims.number(s[2]),
+                ManifoldGradientClaims.number(eta), ManifoldGradientClaims.number(a),
+                ManifoldGradientClaims.number(runs[0].jumpBound()),
+                ManifoldGradientClaims.number(runs[1].jumpBound()),
+                ManifoldGradientClaims.number(runs[2].jumpBound())));
+    }
+
+    /** q_ii = ‖θ̇_ui‖² − p‖θ̇_vi‖² for every unit (θ̇ = −g, so this is g's pairing). */
+    private static final class DiagonalQ implements PiecewiseFlow.Integrand {
+        private final Network network;
+
+        DiagonalQ(Network network) {
+            this.network = network;
+        }
+
+        @Override
+        public int size() {
+            return network.width();
+        }
+
+        @Override
+        public void evaluate(double[] theta, double[] thetaDot, double[] out) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = pairing(network, thetaDot, thetaDot, i, i);
+            }
+        }
+    }
+
+    /**
+     * Watches gradient descent on a ReLU network: counts each switching function's sign changes
+     * and sums |q_ii(θ_{n+1}) − q_ii(θ_n)| over the steps where the pattern changes.
+     */
+    static final class DescentWatch implements Observer {
+        private final Network network;
+        private final PiecewiseObjective regions;
+        private final Objective objective;
+        private final int unit;
+        private final double[] gradient;
+        private boolean[] before;
+        private boolean[] now;
+        private double q;
+        final int[] crossings;
+        double jumps;
+        double drift;
+
+        private DescentWatch(Network network, Objective objective, PiecewiseObjective regions,
+                double[] theta0, int unit) {
+            this.network = network;
+            this.regions = regions;
+            this.objective = objective;
+            this.unit = unit;
+            this.gradient = new double[theta0.length];
+            this.before = new boolean[regions.switches()];
+            this.now = new boolean[regions.switches()];
+            this.crossings = new int[regions.switches()];
+            regions.pattern(theta0, before);
+            this.q = q(theta0);
+        }
+
+        /** Runs gradient descent with step h to {@link #HALVING_TIME}; null if it diverged. */
+        static DescentWatch run(Network network, Dataset data, PiecewiseObjective regions,
+                double[] theta0, double h, int unit) {
+            Objective objective = network.objective(data);
+            DescentWatch watch = new DescentWatch(network, objective.copy(), regions, theta0, unit);
+            Trajectory run;
+            try {
+                run = new GradientDescent(h).run(objective, theta0,
+                        RunPlan.until(HALVING_TIME).withObserver(watch));
+            } catch (DivergenceException e) {
+                return null;
+            }
+            double[] end = run.finalTheta();
+            watch.drift = pairing(network, end, end, unit, unit)
+                    - pairing(network, theta0, theta0, unit, unit);
+            return watch;
+        }
+
+        private double q(double[] theta) {
+            objective.lossAndGradient(theta, gradient);
+            return pairing(network, gradient, gradient, unit, unit);
+        }
+
+        @Override
+        public void accepted(double time, double loss, double[] theta) {
+            regions.pattern(theta, now);
+            boolean changed = false;
+            for (int k = 0; k < now.length; k++) {
+                if (now[k] != before[k]) {
+                    crossings[k]++;
+                    changed = true;
+                }
+            }
+            double next = q(theta);
+            if (changed) {
+                jumps += Math.abs(next - q);
+            }
+            q = next;
+            boolean[] swap = before;
+            before = now;
+            now = swap;
+        }
+
+        /** β̄ = ½ Σ |Δq_ii| over the steps where the pattern changed. */
+        double jumpBound() {
+            return jumps / 2;
+        }
+    }
+
+    /** D(h)/h at h = η/4, η/2, η against h, with ∫q dt along the flow as a horizontal mark. */
+    private static Figure reluDriftFigure(Trial t) {
+        Network network = network(t);
+        double eta = t.parameter("eta");
+        PiecewiseFlow.Run flow = new PiecewiseFlow(FLOW_TOLERANCE).run(regions(t), theta0(t),
+                HALVING_TIME, Observer.NONE, new DiagonalQ(network));
+        int unit = 0;
+        for (int i = 1; i < network.width(); i++) {
+            if (Math.abs(flow.integrals()[i]) > Math.abs(flow.integrals()[unit])) {
+                unit = i;
+            }
+        }
+        double[] etas = {eta / 4, eta / 2, eta};
+        double[] measured = new double[3];
+        for (int k = 0; k < 3; k++) {
+            DescentWatch w = DescentWatch.run(network, dataset(t), regions(t), theta0(t), etas[k],
+                    unit);
+            measured[k] = w == null ? Double.NaN : w.drift / etas[k];
+        }
+        return new Figure.Lines("Drift over the step under gradient descent, against the flow's"
+                + " integral", "$\\eta$", "$D(\\eta)/\\eta$", true, false,
+                List.of(new Figure.Series("measured", etas, measured)), List.of(),
+                List.of(new Figure.Mark(flow.integrals()[unit], "$\\int_0^T q\\,dt$ along the"
+                        + " flow")));
+    }
+
     // ---------------------------------------------------------------- evidence
 
     /** The largest drift of a conserved c_ij and the largest accumulated allowance, in time. */
     private static Figure flowFigure(Trial t) {
         Network network = network(t);
         FlowWatch watch = new FlowWatch(network, theta0(t));
-        new GradientFlow(FLOW_TOLERANCE).run(network.objective(dataset(t)), theta0(t),
-                RunPlan.until(END_TIME).withObserver(watch));
+        if (relu(network)) {
+            new PiecewiseFlow(FLOW_TOLERANCE).run(regions(t), theta0(t), END_TIME, watch,
+                    PiecewiseFlow.NO_INTEGRAND);
+        } else {
+            new GradientFlow(FLOW_TOLERANCE).run(network.objective(dataset(t)), theta0(t),
+                    RunPlan.until(END_TIME).withObserver(watch));
+        }
         return traceFigure("Drift of the conserved quantities under the flow", watch.trace,
                 "allowance");
     }
@@ -442,6 +697,10 @@ public final class ConservationClaims {
      * step, γ_{s+4}(1 + p)·4‖θ_i'‖‖θ_j'‖ (s = |u| + |v|), and of evaluating c twice.
      */
     static Outcome checkFlow(Network network, Dataset data, double[] theta0) {
+        if (relu(network)) {
+            return checkPiecewiseFlow(network, ReluRegions.of((FullyConnected) network, data),
+                    theta0);
+        }
         FlowWatch watch = new FlowWatch(network, theta0);
         try {
             new GradientFlow(FLOW_TOLERANCE).run(network.objective(data), theta0,
@@ -453,6 +712,38 @@ public final class ConservationClaims {
                 + " steps of the flow on a %s network (H = %d), the largest drift of a conserved"
                 + " c_ij was %s, %s of its accumulated local-error bound.", watch.steps,
                 network.kind(), network.width(), ManifoldGradientClaims.number(watch.drift),
+                ManifoldGradientClaims.number(watch.worst)));
+    }
+
+    /**
+     * The ReLU flow to {@link #END_TIME}, integrated one activation region at a time
+     * ({@link PiecewiseFlow}, with the same r and the same error rule as {@link GradientFlow}).
+     * Every step the watch sees is a step accepted by the error control on one region's smooth
+     * field, which conserves c_ii = ‖u_i‖² − v_i² exactly (each unit's term is linear in u_i there),
+     * so the allowance of {@link FlowWatch} applies step by step as on a smooth network. A step
+     * that contains a kink crossing is thrown away and the flow is integrated again, with error
+     * control, up to the crossing: dense output and event location never produce a watched state,
+     * and where a crossing is placed changes which region's field comes next, not c. A run that
+     * reaches a point where the flow slides along a kink stops there and is judged up to it.
+     */
+    static Outcome checkPiecewiseFlow(Network network, PiecewiseObjective regions,
+            double[] theta0) {
+        FlowWatch watch = new FlowWatch(network, theta0);
+        PiecewiseFlow.Run run;
+        try {
+            run = new PiecewiseFlow(FLOW_TOLERANCE).run(regions, theta0, END_TIME, watch,
+                    PiecewiseFlow.NO_INTEGRAND);
+        } catch (DivergenceException e) {
+            return Outcome.discard("the flow diverged");
+        }
+        String reach = run.slid() ? String.format(Locale.ROOT, " to t = %s, where it began to"
+                + " slide along a kink,", ManifoldGradientClaims.number(run.time())) : "";
+        return Outcome.atMost(watch.worst, 1.0, String.format(Locale.ROOT, "Over %d accepted"
+                + " steps of the flow on a %s network (H = %d)%s integrated region by region"
+                + " through %d kink crossings, the largest drift of a conserved c_ii was %s, %s of"
+                + " its accumulated local-error bound.", watch.steps, network.kind(),
+                network.width(), reach, run.switches(),
+                ManifoldGradientClaims.number(watch.drift),
                 ManifoldGradientClaims.number(watch.worst)));
     }
 

@@ -14,6 +14,9 @@
  *       control scaled to the initial weights), {@link org.saddlecheck.dynamics.RungeKutta4}
  *       (fixed step), {@link org.saddlecheck.dynamics.GradientDescent} (explicit Euler) and
  *       {@link org.saddlecheck.dynamics.StochasticGradientDescent} (minibatches).</li>
+ *   <li>{@link org.saddlecheck.dynamics.PiecewiseFlow}: the flow of a loss with kinks (ReLU),
+ *       integrated one activation region at a time with the same method and error control,
+ *       switching the pattern at located crossings.</li>
  *   <li>{@link org.saddlecheck.dynamics.RunPlan} (what to record, when to stop) and
  *       {@link org.saddlecheck.dynamics.Trajectory} (what was recorded, and the cost).</li>
  *   <li>{@link org.saddlecheck.dynamics.Observer}, {@link org.saddlecheck.dynamics.StopRule} and
