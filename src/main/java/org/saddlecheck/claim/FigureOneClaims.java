@@ -53,13 +53,14 @@ public final class FigureOneClaims {
 
     /**
      * ε log-uniform over 10⁻⁸ … 10⁻⁶ where plateaus last ln(1/ε) (types I and II); uniform over
-     * 10⁻³ … 2·10⁻³ (attention) and 10⁻⁴ … 1.5·10⁻⁴ (quadratic) where they last 1/ε (type III,
-     * whose runs cost time in proportion to 1/ε, and whose separation of units needs the O(1)
-     * width of a drop to be small against the O(1/ε) gap between recruitments).
+     * 10⁻⁴ … 1.5·10⁻⁴ (attention and quadratic) where they last 1/ε (type III, whose runs cost time
+     * in proportion to 1/ε, and whose separation of units needs the O(1) width of a drop to be
+     * small against the gap G/ε between recruitments, G a property of the draw: the draws with G
+     * too small to resolve have probability O(ε)).
      */
     static Gen<Trial> trials(Panel panel) {
         Gen<Double> scales = switch (panel) {
-            case ATTENTION -> Gen.decimals(0.001, 0.002, 4);
+            case ATTENTION -> Gen.decimals(0.0001, 0.00015, 6);
             case QUADRATIC -> Gen.decimals(0.0001, 0.00015, 6);
             default -> Gen.scales(-7, -8, 1);
         };
