@@ -50,8 +50,8 @@ final class Recruitments {
     /**
      * The separation of recruitments made visible: at each record where some unit first reaches
      * ρ, the largest norm among the units not recruited before, other than the largest of those
-     * reaching ρ there, divided by {@code floor}; the largest such ratio over the run. Above 1 is a near tie: a unit that is no longer O(ε) while another
-     * is recruited.
+     * reaching ρ there, divided by {@code floor}; the largest such ratio over the run. Above 1 is
+     * a near tie: a unit that is no longer O(ε) while another is recruited.
      */
     static double nearTie(Trajectory run, double rho, double floor) {
         Require.positive("floor", floor);
