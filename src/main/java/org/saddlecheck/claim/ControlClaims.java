@@ -30,6 +30,14 @@ public final class ControlClaims {
     /** The largest share of large units a sparse run may have; the smallest a dense one must. */
     static final double HALF = 0.5;
 
+    /**
+     * Recruitments of x·tanh x units closer than this are one drop: at lowest order a unit grows as
+     * in the quadratic network, v̇ = λv² with λ an eigenvalue of Σ_yZ = diag(2, −1) (Section 6.2),
+     * and from the recruitment level ρ = {@value QuadraticRecruitmentClaims#RECRUITED} it blows up
+     * within 1/(|λ|ρ) ≤ 1/ρ, the duration of its drop.
+     */
+    static final double XTANH_WINDOW = 1 / QuadraticRecruitmentClaims.RECRUITED;
+
     private ControlClaims() {
     }
 
@@ -97,7 +105,19 @@ public final class ControlClaims {
                 yield Outcome.within(misses, 0, 0, found + " Predicted: no final plateau (slow"
                         + " decay) and at least half the units large (dense).");
             }
-            case XTANH, CUBIC -> {
+            case XTANH -> {
+                double[] times = Recruitments.times(run.trajectory(),
+                        QuadraticRecruitmentClaims.RECRUITED);
+                int events = Recruitments.events(times, XTANH_WINDOW);
+                int misses = (events >= 2 ? 0 : 1) + (share <= HALF ? 0 : 1);
+                yield Outcome.within(misses, 0, 0, found + String.format(Locale.ROOT, " Units"
+                        + " recruited (norm %s) at t = %s: %d separate recruitment%s. Predicted: at"
+                        + " least two separate recruitments and at most half the units large"
+                        + " (sparse).", ManifoldGradientClaims.number(
+                        QuadraticRecruitmentClaims.RECRUITED), Arrays.toString(times), events,
+                        events == 1 ? "" : "s"));
+            }
+            case CUBIC -> {
                 int misses = (s.dropCount() >= 2 ? 0 : 1) + (share <= HALF ? 0 : 1);
                 yield Outcome.within(misses, 0, 0, found + " Predicted: at least two drops and at"
                         + " most half the units large (sparse).");

@@ -25,12 +25,18 @@ import org.saddlecheck.scenario.Scenario;
  * <p>Limitation: this is asserted on the linear panel, where the escape is a pure exponential at
  * the modes' rates; for the other networks only the first-order statement (modified equation) is
  * expected, with constants this class does not derive. The learning rates at which the stages
- * reorder or vanish are reported as evidence (a scan of η), not as a validity map.
+ * reorder, vanish or diverge are mapped by {@link DiscreteStepValidityMaps}.
  */
 public final class DiscreteStepClaims {
 
     /** The strengths of the two modes of the linear panel of Figure 1 (its singular values). */
     static final double[] STRENGTHS = {1, 0.5};
+
+    /** The strengths s_1, s_2 of the modes of a trial: the singular values of its data. */
+    static double[] strengths(Scenario scenario) {
+        double[] s = scenario.data().spectrum();
+        return s == null || s.length < 2 ? STRENGTHS : new double[] {s[0], s[1]};
+    }
 
     /** The relative loss change that forces a record in the runs compared here. */
     static final double FINE_RECORDING = 1e-3;
@@ -115,6 +121,7 @@ public final class DiscreteStepClaims {
     static Outcome check(Trial t, String kind) {
         double eta = t.parameter("eta");
         Scenario flow = t.scenario();
+        double[] strengths = strengths(flow);
         StagedRun rf = StagedRun.of(reference(flow));
         StagedRun r1 = StagedRun.of(stepped(flow, eta, kind));
         StagedRun r2 = StagedRun.of(stepped(flow, eta / 2, kind));
@@ -142,7 +149,7 @@ public final class DiscreteStepClaims {
         }
         Outcome worst = null;
         for (int k = 0; k < 2; k++) {
-            double x = eta * STRENGTHS[k];
+            double x = eta * strengths[k];
             double predicted = 2 * (1 - x / 6) / (1 - x / 12);
             double ratio = (t1[k] - tf[k]) / (t2[k] - tf[k]);
             double detection = (error(r1, k) + error(rf, k)
@@ -171,7 +178,7 @@ public final class DiscreteStepClaims {
      * Only the crossings that exist are returned (fewer than two when a drop never comes).
      */
     static double[] halfWayTimes(StagedRun run) {
-        double[] levels = levels();
+        double[] levels = levels(strengths(run.scenario()));
         double[] times = run.trajectory().times();
         double[] losses = run.trajectory().losses();
         List<Double> out = new ArrayList<>();
@@ -184,9 +191,9 @@ public final class DiscreteStepClaims {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static double[] levels() {
-        double l0 = 0.5 * (STRENGTHS[0] * STRENGTHS[0] + STRENGTHS[1] * STRENGTHS[1]);
-        double l1 = 0.5 * STRENGTHS[1] * STRENGTHS[1];
+    private static double[] levels(double[] s) {
+        double l0 = 0.5 * (s[0] * s[0] + s[1] * s[1]);
+        double l1 = 0.5 * s[1] * s[1];
         return new double[] {(l0 + l1) / 2, l1 / 2};
     }
 
@@ -196,7 +203,7 @@ public final class DiscreteStepClaims {
      * interpolated time is off by at most this width.
      */
     static double bracket(StagedRun run, int k) {
-        double level = levels()[k];
+        double level = levels(strengths(run.scenario()))[k];
         double[] times = run.trajectory().times();
         double[] losses = run.trajectory().losses();
         for (int i = 1; i < losses.length; i++) {

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.saddlecheck.analysis.EffectiveWidth;
 import org.saddlecheck.analysis.Stages;
 import org.saddlecheck.figures.FigureOne;
 import org.saddlecheck.figures.FigureOne.Panel;
 import org.saddlecheck.figures.StagedRun;
 import org.saddlecheck.network.Network;
+import org.saddlecheck.network.SaddleType;
 
 /**
  * The paper's Figure 1, one claim per network: trained from a small initialization on a target
@@ -53,13 +55,14 @@ public final class FigureOneClaims {
 
     /**
      * ε log-uniform over 10⁻⁸ … 10⁻⁶ where plateaus last ln(1/ε) (types I and II); uniform over
-     * 10⁻³ … 2·10⁻³ (attention) and 10⁻⁴ … 1.5·10⁻⁴ (quadratic) where they last 1/ε (type III,
+     * 5·10⁻⁴ … 10⁻³ (attention) and 10⁻⁴ … 1.5·10⁻⁴ (quadratic) where they last 1/ε (type III,
      * whose runs cost time in proportion to 1/ε, and whose separation of units needs the O(1)
-     * width of a drop to be small against the O(1/ε) gap between recruitments).
+     * width of a drop to be small against the gap G/ε between recruitments, G a property of the
+     * draw: draws with a near tie, of probability O(ε), are discarded by {@link #check}).
      */
     static Gen<Trial> trials(Panel panel) {
         Gen<Double> scales = switch (panel) {
-            case ATTENTION -> Gen.decimals(0.001, 0.002, 4);
+            case ATTENTION -> Gen.decimals(0.0005, 0.001, 5);
             case QUADRATIC -> Gen.decimals(0.0001, 0.00015, 6);
             default -> Gen.scales(-7, -8, 1);
         };
@@ -78,6 +81,15 @@ public final class FigureOneClaims {
     static Outcome check(Trial t) {
         StagedRun run = StagedRun.of(t.scenario());
         Stages s = run.stages();
+        double tie = nearTie(run);
+        if (tie > 1) {
+            return Outcome.discard(String.format(Locale.ROOT, "Near tie (ε = %s): when a unit was"
+                    + " recruited another was already %s times √(10 S_init · 0.1 S_final), so the"
+                    + " recruitments are not separated at this ε (Proposition 5; outside the"
+                    + " regime).",
+                    ManifoldGradientClaims.number(t.scenario().init().scale()),
+                    ManifoldGradientClaims.number(tie)));
+        }
         int[] widths = run.plateauWidths();
         int misses = 0;
         if (!run.twoStages()) {
@@ -98,6 +110,26 @@ public final class FigureOneClaims {
                 s.endsOnPlateau() ? "ending" : "not ending", Arrays.toString(widths),
                 run.finalWidth());
         return Outcome.within(misses, 0, 0, text);
+    }
+
+    /**
+     * For networks of type III (Section 3; units separate by their initial sizes), the largest
+     * norm of a unit not yet recruited at any recruitment (norm reaching
+     * {@link QuadraticRecruitmentClaims#RECRUITED}; {@link Recruitments#nearTie}) over the
+     * geometric mean of the two scales of the effective width, √(10 S_init · 0.1 S_final), with
+     * S_init = ε √(|u| + |v|) and S_final the largest final unit norm: above 1 that unit is nearer
+     * in ln to the final scale than to the initial one, no longer O(ε). 0 for the other types,
+     * whose units grow together.
+     */
+    static double nearTie(StagedRun run) {
+        if (run.network().traits().saddleType() != SaddleType.UNITS) {
+            return 0;
+        }
+        double initial = EffectiveWidth.SEPARATION * run.scenario().init().scale()
+                * Math.sqrt(run.network().unitSize());
+        double last = EffectiveWidth.Scales.measure(run.network(), run.trajectory().finalTheta());
+        double floor = Math.sqrt(initial * EffectiveWidth.Settings.DEFAULT.fraction() * last);
+        return Recruitments.nearTie(run.trajectory(), QuadraticRecruitmentClaims.RECRUITED, floor);
     }
 
     private static String times(double[] ts) {

@@ -65,6 +65,15 @@ public final class Controls {
         }
     }
 
+    /**
+     * The cubic control's horizon in slow time ε²t. A balanced cubic unit (‖u‖² = 3v², the
+     * conserved quantity of a unit of degree 3) of size v on the direction e_k of a target term
+     * c_k x_k³ grows as v̇ = 3√3 c_k E[x_k⁶] v³ = 45√3 c_k v³, so it blows up at 1/(90√3 c_k v(0)²):
+     * the second unit (c_2 = ½) starting at v(0) = gε is recruited at ε²t = 1/(45√3 g²) ≈ 0.0128/g².
+     * 0.25 covers g ≥ 0.23.
+     */
+    public static final double CUBIC_HORIZON = 0.25;
+
     private Controls() {
     }
 
@@ -93,7 +102,7 @@ public final class Controls {
                     .withNetwork(NetworkSpec.fullyConnected("xtanh", 2, 1, FigureOne.NARROW));
             case CUBIC -> new Scenario(NetworkSpec.fullyConnected("cubic", 2, 1,
                     FigureOne.NARROW), cubicData(), init,
-                    DynamicsSpec.flow(0.06 / (epsilon * epsilon), 1e-8));
+                    DynamicsSpec.flow(CUBIC_HORIZON / (epsilon * epsilon), 1e-8));
         };
         return FigureOne.withSnapshotGrid(bare.withInit(init));
     }

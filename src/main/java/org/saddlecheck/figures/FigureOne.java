@@ -101,18 +101,32 @@ public final class FigureOne {
                     DataSpec.generated(DataSpec.QUADRATIC, 5, 64, 1, -0.5), init,
                     flow(2 / epsilon));
         };
-        return withSnapshotGrid(bare);
+        return panel == Panel.ATTENTION ? withSnapshotGrid(bare, FINE_SNAPSHOTS)
+                : withSnapshotGrid(bare);
     }
 
     /** Snapshots kept per run, evenly spaced in time: enough to find the middle of every plateau. */
     public static final int SNAPSHOTS = 200;
 
+    /**
+     * Snapshots of the attention panel: its middle plateau lasts G/ε with G a property of the draw
+     * (Proposition 5: the gap between two recruitments), down to a few hundredths in slow time εt,
+     * while its run lasts 12/ε; 2000 snapshots, 0.006/ε apart, place one inside such a plateau.
+     */
+    public static final int FINE_SNAPSHOTS = 2000;
+
     /** {@code scenario} with {@link #SNAPSHOTS} snapshots evenly spaced up to its end time. */
     public static Scenario withSnapshotGrid(Scenario scenario) {
+        return withSnapshotGrid(scenario, SNAPSHOTS);
+    }
+
+    /** {@code scenario} with {@code count} snapshots evenly spaced up to its end time. */
+    public static Scenario withSnapshotGrid(Scenario scenario, int count) {
+        Require.positive("snapshot count", count);
         double end = scenario.dynamics().endTime();
-        double[] times = new double[SNAPSHOTS];
-        for (int k = 0; k < SNAPSHOTS; k++) {
-            times[k] = Math.min(end, end * (k + 1) / SNAPSHOTS);
+        double[] times = new double[count];
+        for (int k = 0; k < count; k++) {
+            times[k] = Math.min(end, end * (k + 1) / count);
         }
         return scenario.withDynamics(scenario.dynamics().withSnapshots(times));
     }

@@ -39,4 +39,19 @@ class ControlClaimsTests {
 
         assertThat(ControlClaims.check(Control.CUBIC, Trial.of(linear)).held()).isFalse();
     }
+
+    @Test
+    void aLinearNetworkIsDenseAndFailsTheXTanhClaim() {
+        // Broken variant: the x·tanh x claim checked on the linear Figure 1 panel, where all 50 units
+        // grow together along the learned modes: far more than half of them are large.
+        Scenario linear = FigureOne.scenario(FigureOne.Panel.LINEAR_FC, 1e-7, 1);
+
+        assertThat(ControlClaims.check(Control.XTANH, Trial.of(linear)).held()).isFalse();
+    }
+
+    @Test
+    void theXTanhWindowIsTheBlowUpTimeFromTheRecruitmentLevel() {
+        // 1/(|λ| ρ) with the smallest |λ| of Σ_yZ = diag(2, −1).
+        assertThat(ControlClaims.XTANH_WINDOW).isEqualTo(1 / (1 * QuadraticRecruitmentClaims.RECRUITED));
+    }
 }

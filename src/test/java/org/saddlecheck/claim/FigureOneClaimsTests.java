@@ -58,4 +58,21 @@ class FigureOneClaimsTests {
         assertThat(figures.get(1)).isInstanceOfSatisfying(Figure.Weights.class,
                 w -> assertThat(w.panels()).hasSize(2));
     }
+
+    @Test
+    void aDrawWithTwoHeadsRecruitedTogetherIsOutsideTheRegime() {
+        // Seed 6092 at ε = 2·10⁻³, found by a deep run: two heads reach ρ at the same record, one
+        // drop for two heads. Proposition 5 separates units only on draws without such a tie.
+        Outcome o = FigureOneClaims.check(Trial.of(FigureOne.scenario(Panel.ATTENTION, 0.002,
+                6092)));
+
+        assertThat(o.verdict()).isEqualTo(Outcome.Verdict.DISCARDED);
+    }
+
+    @Test
+    void unitsOfTypesOneAndTwoHaveNoNearTies() {
+        // Seed 1: any; linear units grow together, so the screen of Proposition 5 does not apply.
+        assertThat(FigureOneClaims.nearTie(org.saddlecheck.figures.StagedRun.of(
+                FigureOne.scenario(Panel.LINEAR_FC, 1e-7, 1)))).isZero();
+    }
 }
