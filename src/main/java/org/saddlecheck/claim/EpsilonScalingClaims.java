@@ -233,9 +233,10 @@ public final class EpsilonScalingClaims {
             double[][] pm = growingAndDecaying(at(t, EPSILONS[j]), run, 1);
             double w0 = EPSILONS[j] * EPSILONS[j] * squared(growingAndDecaying(at(t, EPSILONS[j]), run,
                     0)[0]) / 4;
-            errors[j] = s[1] * Math.abs(run.times()[at] - t1)
+            errors[j] = snapshotRate(s, run, at) * Math.abs(run.times()[at] - t1)
                     + squared(pm[1]) / squared(pm[0]) * Math.exp(-4 * s[1] * t1) / 2
-                    + s[1] / (2 * s[0]) * 2 * w0 / s[0];
+                    + s[1] / (2 * s[0]) * 2 * w0 / s[0]
+                    + outsideSelfDamping(EPSILONS[j], pm, s[1], t1);
         }
         LineFit fit = Measures.logLogSlope(EPSILONS, outside);
         double tolerance = slopeBound(lnX, errors);
@@ -244,6 +245,34 @@ public final class EpsilonScalingClaims {
                 "s = %s, H = %d: at t_1 the weight outside the top mode scales like ε^%s against"
                         + " ε^(1 − s_2/s_1) = ε^%s.", LinearStageClaims.list(s),
                 t.scenario().network().width(), n(fit.slope()), n(predicted)));
+    }
+
+    /**
+     * A bound on the ε-dependent damping of the outside weights by their own cubic terms up to
+     * t_1. In the mode basis (a_2 = U r_2, b_2 = V q_2, vectors over units) the growing part
+     * g = a_2 + b_2 obeys ġ = s_2 g − (b_2 b_2ᵀ + a_2 a_2ᵀ)·(…) − (mode 1's action), so every cubic
+     * term with two mode-2 factors changes d ln|g|/dt by at most |a_2|² + |b_2|² = |outside|².
+     * These terms only shrink the weights, so the linear phase bounds them:
+     * |outside|² ≤ (ε²/2)(|p|² e^{2 s_2 t} + |m|² e^{−2 s_2 t}), and
+     * ∫_0^{t_1} |outside|² dt ≤ ε² (|p|² e^{2 s_2 t_1} + |m|²)/(4 s_2). Unlike mode 1's action
+     * (the same at every ε in time measured from t_1) this grows like ε^{2(1 − s_2/s_1)}, so it tilts
+     * the slope (spec).
+     *
+     * @param pm the growing and decaying parts p, m of mode 2 for the unit-scale draw
+     */
+    static double outsideSelfDamping(double epsilon, double[][] pm, double s2, double t1) {
+        return epsilon * epsilon * (squared(pm[0]) * Math.exp(2 * s2 * t1) + squared(pm[1]))
+                / (4 * s2);
+    }
+
+    /**
+     * The largest |d ln‖outside‖/dt| between t_1 and the snapshot nearest to it: s_2 for the part
+     * of the outside weights orthogonal to mode 1's unit-space direction, s_2 − w_1 for the part
+     * along it (mode 1's action −w_1 on that part), w_1 ≤ max(w_1(t_1), w_1 at the snapshot).
+     */
+    static double snapshotRate(double[] s, LinearRun run, int at) {
+        double w1 = Math.max(s[0] / 2, run.strengths()[at][0]);
+        return Math.max(s[1], Math.abs(s[1] - w1));
     }
 
     /** √(‖U − U r_1 r_1ᵀ‖² + ‖V − V q_1 q_1ᵀ‖²). */

@@ -141,16 +141,33 @@ public final class QuadraticRecruitmentClaims {
         int unit = d + 1;
         int leader = -1;
         double best = 0;
+        double runnerUp = 0;
         for (int i = 0; i < h; i++) {
             double lambda = theta[i * unit] != 0 ? EIGENVALUE : -EIGENVALUE;
             double growth = lambda * theta[i * unit + d];
             if (growth > best) {
+                runnerUp = best;
                 best = growth;
                 leader = i;
+            } else if (growth > runnerUp) {
+                runnerUp = growth;
             }
         }
         double predicted = 1 / (2 * best) - 1 / (2 * EIGENVALUE * BLOW_UP_LEVEL);
         double level = Math.sqrt(3) * BLOW_UP_LEVEL;
+        // Degree-5 terms: v̇ = 2|λ|v² − 12 v⁵ (and the same order in ȧ) change the time to reach v_c
+        // by at most 2 · 3 v_c²/(2|λ|); the record spacing adds t·ln 10/2000.
+        double tolerance = 3 * BLOW_UP_LEVEL * BLOW_UP_LEVEL / EIGENVALUE
+                + predicted * Math.log(10) / PER_DECADE;
+        // Each unit reaches v_c within the tolerance of its own toy time, so the order is decided by
+        // the theory only when the runner-up's toy time is later than the leader's by more than
+        // both tolerances together (spec: near ties are outside the regime).
+        double runnerUpTime = runnerUp > 0 ? 1 / (2 * runnerUp) - 1 / (2 * EIGENVALUE * BLOW_UP_LEVEL)
+                : Double.POSITIVE_INFINITY;
+        if (runnerUpTime - predicted <= 2 * (tolerance + runnerUpTime * Math.log(10) / PER_DECADE)) {
+            return Outcome.discard(String.format(Locale.ROOT, "the two largest λ v_i(0), %s and %s,"
+                    + " are too close for the toy times to order them", n(best), n(runnerUp)));
+        }
         Trial run = new Trial(t.scenario(), t.parameters());
         Trajectory trajectory = runToLevel(run, breaker, predicted, level);
         int first = -1;
@@ -165,10 +182,6 @@ public final class QuadraticRecruitmentClaims {
                 }
             }
         }
-        // Degree-5 terms: v̇ = 2|λ|v² − 12 v⁵ (and the same order in ȧ) change the time to reach v_c
-        // by at most 2 · 3 v_c²/(2|λ|); the record spacing adds t·ln 10/2000.
-        double tolerance = 3 * BLOW_UP_LEVEL * BLOW_UP_LEVEL / EIGENVALUE
-                + predicted * Math.log(10) / PER_DECADE;
         if (first != leader) {
             return Outcome.within(first, leader, 0, String.format(Locale.ROOT,
                     "unit %d was recruited first, but unit %d has the largest λ v_i(0) = %s",
