@@ -85,131 +85,16 @@ public final class QuadraticRecruitmentClaims {
         return gen.named("tied-quadratic-trial");
     }
 
-    /** The level of |v| at which a balanced unit counts as recruited in the blow-up claim. */
-    static final double BLOW_UP_LEVEL = 0.1;
-
     /** Section 6.2: balanced units on eigenvectors blow up at 1/(2 λ v_i(0)), largest λ v_i(0) first. */
     static Claim balancedBlowUp() {
         return Claim.in(QuadraticRecruitmentClaims.class, "proposition5.balanced-blow-up")
-                .trials(balancedTrials())
-                .check(t -> checkBlowUp(t, UnaryOperator.identity()))
+                .trials(BalancedBlowUp.trials())
+                .regimes(t -> List.of(t.scenario().network().kind()))
+                .require("quadratic", KIND_SHARE)
+                .require("attention", KIND_SHARE)
+                .check(t -> BalancedBlowUp.check(t, UnaryOperator.identity()))
                 .shrinkBudget(10)
                 .build();
-    }
-
-    /**
-     * Balanced single-direction starts: D in [2, 3], H in [2, 6]; unit i lies on e_1 (λ = 2) or e_2
-     * (λ = −2), v_i = ±ε m_i with m_i in [0.5, 2], u_i = √2 |v_i| e_k (so ‖u_i‖² = 2 v_i²); unit 0
-     * grows (λ v_0 &gt; 0); ε log-uniform over 10⁻³ … 10⁻⁵.
-     */
-    static Gen<Trial> balancedTrials() {
-        Gen<Integer> dims = Gen.integers(2, 3);
-        Gen<Integer> widths = Gen.integers(2, 6);
-        Gen<Double> sizes = Gen.decimals(0.5, 2, 2);
-        Gen<Double> scales = Generators.initScales(-3, -5);
-        Gen<Long> seeds = Generators.seeds();
-        Gen<Trial> gen = c -> {
-            int d = dims.draw(c);
-            int h = widths.draw(c);
-            double epsilon = scales.draw(c);
-            int unit = d + 1;
-            double[] theta = new double[h * unit];
-            for (int i = 0; i < h; i++) {
-                int k = c.flag(0.5) ? 1 : 0;
-                boolean grows = i == 0 || c.flag(0.5);
-                double lambda = k == 0 ? EIGENVALUE : -EIGENVALUE;
-                double v = epsilon * sizes.draw(c) * (grows == lambda > 0 ? 1 : -1);
-                theta[i * unit + k] = Math.sqrt(2) * Math.abs(v);
-                theta[i * unit + d] = v;
-            }
-            DataSpec data = DataSpec.generated(DataSpec.QUADRATIC, seeds.draw(c), SAMPLES, 1, -1);
-            return Trial.of(new Scenario(NetworkSpec.fullyConnected("quadratic", d, 1, h), data,
-                    InitSpec.explicit(theta), DynamicsSpec.flow(1, LinearRun.TOLERANCE)));
-        };
-        return gen.named("balanced-quadratic-trial");
-    }
-
-    /**
-     * The first unit whose |v| reaches {@link #BLOW_UP_LEVEL} (norm √3 times that, as a balanced
-     * unit keeps ‖u‖² = 2v²) must be the one with the largest λ v_i(0), at
-     * t = 1/(2|λ| v_0) − 1/(2|λ| v_c) within the degree-5 correction and the record spacing (spec).
-     */
-    static Outcome checkBlowUp(Trial t, UnaryOperator<Objective> breaker) {
-        double[] theta = t.scenario().init().theta();
-        int d = t.scenario().network().inputs();
-        int h = t.scenario().network().width();
-        int unit = d + 1;
-        int leader = -1;
-        double best = 0;
-        double runnerUp = 0;
-        for (int i = 0; i < h; i++) {
-            double lambda = theta[i * unit] != 0 ? EIGENVALUE : -EIGENVALUE;
-            double growth = lambda * theta[i * unit + d];
-            if (growth > best) {
-                runnerUp = best;
-                best = growth;
-                leader = i;
-            } else if (growth > runnerUp) {
-                runnerUp = growth;
-            }
-        }
-        double predicted = 1 / (2 * best) - 1 / (2 * EIGENVALUE * BLOW_UP_LEVEL);
-        double level = Math.sqrt(3) * BLOW_UP_LEVEL;
-        // Degree-5 terms: v̇ = 2|λ|v² − 12 v⁵ (and the same order in ȧ) change the time to reach v_c
-        // by at most 2 · 3 v_c²/(2|λ|); the record spacing adds t·ln 10/2000.
-        double tolerance = 3 * BLOW_UP_LEVEL * BLOW_UP_LEVEL / EIGENVALUE
-                + predicted * Math.log(10) / PER_DECADE;
-        // Each unit reaches v_c within the tolerance of its own toy time, so the order is decided by
-        // the theory only when the runner-up's toy time is later than the leader's by more than
-        // both tolerances together (spec: near ties are outside the regime).
-        double runnerUpTime = runnerUp > 0 ? 1 / (2 * runnerUp) - 1 / (2 * EIGENVALUE * BLOW_UP_LEVEL)
-                : Double.POSITIVE_INFINITY;
-        if (runnerUpTime - predicted <= 2 * (tolerance + runnerUpTime * Math.log(10) / PER_DECADE)) {
-            return Outcome.discard(String.format(Locale.ROOT, "the two largest λ v_i(0), %s and %s,"
-                    + " are too close for the toy times to order them", n(best), n(runnerUp)));
-        }
-        Trial run = new Trial(t.scenario(), t.parameters());
-        Trajectory trajectory = runToLevel(run, breaker, predicted, level);
-        int first = -1;
-        double time = Double.NaN;
-        for (int k = 0; k < trajectory.size() && first < 0; k++) {
-            double[] norms = trajectory.unitNorms(k);
-            for (int i = 0; i < h; i++) {
-                if (norms[i] >= level) {
-                    first = i;
-                    time = Measures.firstTimeAtOrAbove(trajectory.times(), unitNorm(trajectory, i),
-                            level);
-                }
-            }
-        }
-        if (first != leader) {
-            return Outcome.within(first, leader, 0, String.format(Locale.ROOT,
-                    "unit %d was recruited first, but unit %d has the largest λ v_i(0) = %s",
-                    first, leader, n(best)));
-        }
-        return Outcome.within(time, predicted, tolerance, String.format(Locale.ROOT,
-                "Balanced quadratic network (D = %d, H = %d): unit %d (largest λ v_i(0) = %s) reached"
-                        + " |v| = %s at t = %s against 1/(2λv_0) − 1/(2λv_c) = %s.", d, h, leader,
-                n(best), n(BLOW_UP_LEVEL), n(time), n(predicted)));
-    }
-
-    private static double[] unitNorm(Trajectory trajectory, int i) {
-        double[] out = new double[trajectory.size()];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = trajectory.unitNorms(k)[i];
-        }
-        return out;
-    }
-
-    /** Runs an explicit start until some unit's norm reaches twice {@code level}. */
-    private static Trajectory runToLevel(Trial t, UnaryOperator<Objective> breaker, double predicted,
-            double level) {
-        ResolvedScenario r = ScenarioResolver.resolve(t.scenario());
-        RunPlan plan = RunPlan.until(4 * predicted + 10).withRecording(1e-2, PER_DECADE, 1e-3)
-                .withUnitNorms(r.network().unitSize())
-                .withStopRule(leaderAbove(r.network().unitSize(), 2 * level));
-        return new GradientFlow(LinearRun.TOLERANCE).withMaxEvaluations(LinearRun.MAX_EVALUATIONS)
-                .run(breaker.apply(r.objective()), r.theta0(), plan);
     }
 
     /** Networks per width in the statistical claim. */
@@ -422,7 +307,7 @@ public final class QuadraticRecruitmentClaims {
     }
 
     /** Stops once some unit's ‖θ_i‖ (blocks of {@code size} weights) reaches {@code level}. */
-    private static StopRule leaderAbove(int size, double level) {
+    static StopRule leaderAbove(int size, double level) {
         return (time, loss, theta) -> {
             for (int from = 0; from < theta.length; from += size) {
                 if (Measures.norm(theta, from, size) >= level) {

@@ -66,10 +66,10 @@ class QuadraticRecruitmentClaimsTests {
         Trial t = Trial.of(new Scenario(NetworkSpec.fullyConnected("quadratic", 2, 1, 2),
                 DataSpec.generated(DataSpec.QUADRATIC, 5, 24, 1, -1), InitSpec.explicit(theta),
                 DynamicsSpec.flow(1, LinearRun.TOLERANCE)));
-        Outcome o = QuadraticRecruitmentClaims.checkBlowUp(t, UnaryOperator.identity());
+        Outcome o = BalancedBlowUp.check(t, UnaryOperator.identity());
         assertThat(o.held()).isTrue();
         assertThat(o.predicted()).isCloseTo(122.5, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(QuadraticRecruitmentClaims.checkBlowUp(t, BrokenObjectives.scaledGradient(2))
+        assertThat(BalancedBlowUp.check(t, BrokenObjectives.scaledGradient(2))
                 .held()).isFalse();
     }
 
@@ -82,7 +82,7 @@ class QuadraticRecruitmentClaimsTests {
         Trial t = Trial.of(new Scenario(NetworkSpec.fullyConnected("quadratic", 2, 1, 2),
                 DataSpec.generated(DataSpec.QUADRATIC, 5, 24, 1, -1), InitSpec.explicit(theta),
                 DynamicsSpec.flow(1, LinearRun.TOLERANCE)));
-        Outcome o = QuadraticRecruitmentClaims.checkBlowUp(t, UnaryOperator.identity());
+        Outcome o = BalancedBlowUp.check(t, UnaryOperator.identity());
         assertThat(o.verdict()).isEqualTo(Outcome.Verdict.DISCARDED);
     }
 }
