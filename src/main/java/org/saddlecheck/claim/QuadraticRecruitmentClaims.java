@@ -101,13 +101,27 @@ public final class QuadraticRecruitmentClaims {
     static final int NETWORKS = 30;
     static final int NARROW = 2;
     static final int WIDE = 16;
+    /**
+     * Records per decade for the rank test: 1% apart in time. The test uses only the order of the
+     * recruitment times; two times closer than a record spacing tie and count ½, which can only
+     * lower U, so a coarser grid can make the claim fail but never pass falsely.
+     */
+    static final int RANK_PER_DECADE = 231;
+    /**
+     * Flow tolerance for the rank test: a relative error of 10⁻⁷ per step moves a recruitment time
+     * far less than the record spacing, so no order between two networks changes.
+     */
+    static final double RANK_TOLERANCE = 1e-7;
     /** The claim's significance level: the Mann–Whitney test must reject "no shortening" at it. */
     static final double ALPHA = 1e-3;
 
     /** Section 6.2: more units shorten the first plateau (order statistics of the start). */
     static Claim moreUnitsShorter() {
         return Claim.in(QuadraticRecruitmentClaims.class, "proposition5.more-units-shorter-plateau")
-                .trials(quadraticTrials())
+                .trials(trials())
+                .regimes(t -> List.of(t.scenario().network().kind()))
+                .require("quadratic", KIND_SHARE)
+                .require("attention", KIND_SHARE)
                 .check(t -> checkMoreUnits(t, UnaryOperator.identity()))
                 .shrinkBudget(2)
                 .build();
@@ -139,10 +153,10 @@ public final class QuadraticRecruitmentClaims {
                 .inverseCumulativeProbability(1 - ALPHA);
         double critical = nm / 2 + z * sd;
         return Outcome.atLeast(u, critical, String.format(Locale.ROOT,
-                "Quadratic network (D = %d), %d networks per width at ε = %s: the first unit is"
+                "%s networks, %d per width at ε = %s: the first unit is"
                         + " recruited earlier with H = %d than with H = %d in %s of %s pairs"
                         + " (Mann–Whitney U; critical %s at α = %s; medians %s and %s).",
-                t.scenario().network().inputs(), NETWORKS, n(epsilon), WIDE, NARROW, n(u), n(nm),
+                t.scenario().network().kind(), NETWORKS, n(epsilon), WIDE, NARROW, n(u), n(nm),
                 n(critical), n(ALPHA), n(median(wide)), n(median(narrow))));
     }
 
@@ -155,7 +169,7 @@ public final class QuadraticRecruitmentClaims {
 
     /** The first record time at which some unit's norm is at least {@link #RECRUITED}; ∞ if none. */
     private static double firstRecruitment(Trial t, double epsilon, UnaryOperator<Objective> breaker) {
-        Trajectory run = runOrNull(t, epsilon, breaker);
+        Trajectory run = runOrNull(t, epsilon, breaker, RANK_PER_DECADE, RANK_TOLERANCE);
         if (run == null) {
             return Double.POSITIVE_INFINITY;
         }
@@ -276,6 +290,12 @@ public final class QuadraticRecruitmentClaims {
      * when {@code firstOnly}, until the leader's norm reaches twice {@link #RECRUITED}.
      */
     static Trajectory run(Trial t, double epsilon, boolean firstOnly, UnaryOperator<Objective> breaker) {
+        return run(t, epsilon, firstOnly, breaker, PER_DECADE, LinearRun.TOLERANCE);
+    }
+
+    /** {@link #run(Trial, double, boolean, UnaryOperator)} with the given records per decade and flow tolerance. */
+    static Trajectory run(Trial t, double epsilon, boolean firstOnly, UnaryOperator<Objective> breaker,
+            int perDecade, double tolerance) {
         Scenario sc = t.scenario().withInit(InitSpec.gaussian(epsilon, t.scenario().init().seed()));
         ResolvedScenario r = ScenarioResolver.resolve(sc);
         Objective objective = breaker.apply(r.objective());
@@ -284,11 +304,11 @@ public final class QuadraticRecruitmentClaims {
         // largest |g_v| exceeds 1/400 (a chance below 10⁻³ per unit), |λ| the slowest rate; the
         // stop rule ends earlier.
         double end = (firstOnly ? 200 : 2e4) / (slowestRate(t) * epsilon);
-        RunPlan plan = RunPlan.until(end).withRecording(1e-2, PER_DECADE, 1e-3)
+        RunPlan plan = RunPlan.until(end).withRecording(1e-2, perDecade, 1e-3)
                 .withUnitNorms(r.network().unitSize())
                 .withStopRule(firstOnly ? leaderAbove(r.network().unitSize(), 2 * RECRUITED)
                         : StopRule.lossBelow(DONE * start));
-        return new GradientFlow(LinearRun.TOLERANCE).withMaxEvaluations(LinearRun.MAX_EVALUATIONS)
+        return new GradientFlow(tolerance).withMaxEvaluations(LinearRun.MAX_EVALUATIONS)
                 .run(objective, r.theta0(), plan);
     }
 
@@ -297,8 +317,14 @@ public final class QuadraticRecruitmentClaims {
      * first (a flow that never recruits a unit; bad input still throws).
      */
     private static Trajectory runOrNull(Trial t, double epsilon, UnaryOperator<Objective> breaker) {
+        return runOrNull(t, epsilon, breaker, PER_DECADE, LinearRun.TOLERANCE);
+    }
+
+    /** {@link #runOrNull(Trial, double, UnaryOperator)} with the given records and tolerance. */
+    private static Trajectory runOrNull(Trial t, double epsilon, UnaryOperator<Objective> breaker,
+            int perDecade, double tolerance) {
         try {
-            return run(t, epsilon, true, breaker);
+            return run(t, epsilon, true, breaker, perDecade, tolerance);
         } catch (org.saddlecheck.InvalidInputException e) {
             throw e;
         } catch (org.saddlecheck.SaddlecheckException e) {

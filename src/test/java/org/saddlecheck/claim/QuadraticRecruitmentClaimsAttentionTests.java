@@ -81,4 +81,15 @@ class QuadraticRecruitmentClaimsAttentionTests {
                 org.assertj.core.data.Offset.offset(1e-6));
         assertThat(BalancedBlowUp.check(t, BrokenObjectives.scaledGradient(2)).held()).isFalse();
     }
+
+    @Test
+    void moreHeadsShortenTheFirstPlateauAndAGradientDividedByTheWidthDoesNot() {
+        // ∇L scaled by 10/(number of weights): 16-head networks run 8 times slower than 2-head
+        // ones, which more than cancels the head start of the fastest of 16 heads.
+        assertThat(QuadraticRecruitmentClaims.checkMoreUnits(trial(), UnaryOperator.identity()).held())
+                .isTrue();
+        UnaryOperator<Objective> perWeight = inner -> BrokenObjectives
+                .scaledGradient(10.0 / inner.dimension()).apply(inner);
+        assertThat(QuadraticRecruitmentClaims.checkMoreUnits(trial(), perWeight).held()).isFalse();
+    }
 }
