@@ -90,8 +90,8 @@ public final class QuadraticRecruitmentClaims {
         return Claim.in(QuadraticRecruitmentClaims.class, "proposition5.balanced-blow-up")
                 .trials(BalancedBlowUp.trials())
                 .regimes(t -> List.of(t.scenario().network().kind()))
-                .require("quadratic", KIND_SHARE)
-                .require("attention", KIND_SHARE)
+                .require("quadratic", LinearStageClaims.KIND_SHARE)
+                .require("attention", LinearStageClaims.KIND_SHARE)
                 .check(t -> BalancedBlowUp.check(t, UnaryOperator.identity()))
                 .shrinkBudget(10)
                 .build();
