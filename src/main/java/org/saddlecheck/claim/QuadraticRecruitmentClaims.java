@@ -363,31 +363,36 @@ public final class QuadraticRecruitmentClaims {
      * the blow-up time and the record spacing (spec).
      */
     static Outcome checkInverseEpsilon(Trial t, UnaryOperator<Objective> breaker) {
-        double[] times = new double[EPSILONS.length];
-        double[] errors = new double[EPSILONS.length];
-        double[] lnX = new double[EPSILONS.length];
+        return checkInverseEpsilon(t, breaker, EPSILONS);
+    }
+
+    /** {@link #checkInverseEpsilon(Trial, UnaryOperator)} at three given scales. */
+    static Outcome checkInverseEpsilon(Trial t, UnaryOperator<Objective> breaker, double[] epsilons) {
+        double[] times = new double[epsilons.length];
+        double[] errors = new double[epsilons.length];
+        double[] lnX = new double[epsilons.length];
         double offset = offset(t);
-        for (int j = 0; j < EPSILONS.length; j++) {
-            Trajectory run = runOrNull(t, EPSILONS[j], breaker);
+        for (int j = 0; j < epsilons.length; j++) {
+            Trajectory run = runOrNull(t, epsilons[j], breaker);
             if (run == null) {
-                return Outcome.within(Double.NaN, -1, 0, "at ε = " + n(EPSILONS[j]) + " the flow"
+                return Outcome.within(Double.NaN, -1, 0, "at ε = " + n(epsilons[j]) + " the flow"
                         + " recruited no unit within its budget of gradient evaluations");
             }
             times[j] = Measures.firstTimeAtOrAbove(run.times(), leader(run), RECRUITED);
             if (!(times[j] > offset)) {
                 return Outcome.within(Double.NaN, -1, 0, String.format(Locale.ROOT,
                         "at ε = %s no unit reached norm %s after the offset %s (t = %s)",
-                        n(EPSILONS[j]), n(RECRUITED), n(offset), n(times[j])));
+                        n(epsilons[j]), n(RECRUITED), n(offset), n(times[j])));
             }
-            lnX[j] = Math.log(EPSILONS[j]);
+            lnX[j] = Math.log(epsilons[j]);
             errors[j] = -Math.log(1 - offset / times[j]) + Math.log(10) / PER_DECADE;
         }
-        LineFit fit = Measures.logLogSlope(EPSILONS, times);
+        LineFit fit = Measures.logLogSlope(epsilons, times);
         double tolerance = EpsilonScalingClaims.slopeBound(lnX, errors);
         return Outcome.within(fit.slope(), -1, tolerance, describe(t) + String.format(Locale.ROOT,
                 ": first unit recruited at t = %s for ε = %s, %s, %s; log-log slope %s against −1"
-                        + " (offset bound %s).", LinearStageClaims.list(times), n(EPSILONS[0]),
-                n(EPSILONS[1]), n(EPSILONS[2]), n(fit.slope()), n(offset)));
+                        + " (offset bound %s).", LinearStageClaims.list(times), n(epsilons[0]),
+                n(epsilons[1]), n(epsilons[2]), n(fit.slope()), n(offset)));
     }
 
     /**
@@ -397,14 +402,19 @@ public final class QuadraticRecruitmentClaims {
      * the offset bound (spec).
      */
     static Outcome checkSparse(Trial t, UnaryOperator<Objective> breaker) {
-        double[] second = new double[EPSILONS.length];
-        double[] errors = new double[EPSILONS.length];
-        double[] lnX = new double[EPSILONS.length];
+        return checkSparse(t, breaker, EPSILONS);
+    }
+
+    /** {@link #checkSparse(Trial, UnaryOperator)} at three given scales. */
+    static Outcome checkSparse(Trial t, UnaryOperator<Objective> breaker, double[] epsilons) {
+        double[] second = new double[epsilons.length];
+        double[] errors = new double[epsilons.length];
+        double[] lnX = new double[epsilons.length];
         int above = 0;
-        for (int j = 0; j < EPSILONS.length; j++) {
-            Trajectory run = runOrNull(t, EPSILONS[j], breaker);
+        for (int j = 0; j < epsilons.length; j++) {
+            Trajectory run = runOrNull(t, epsilons[j], breaker);
             if (run == null) {
-                return Outcome.within(Double.NaN, 1, 0, "at ε = " + n(EPSILONS[j]) + " the flow"
+                return Outcome.within(Double.NaN, 1, 0, "at ε = " + n(epsilons[j]) + " the flow"
                         + " recruited no unit within its budget of gradient evaluations");
             }
             double[] lead = leader(run);
@@ -413,26 +423,26 @@ public final class QuadraticRecruitmentClaims {
                 k++;
             }
             if (k == 0 || k == lead.length) {
-                return Outcome.within(Double.NaN, 1, 0, "at ε = " + n(EPSILONS[j])
+                return Outcome.within(Double.NaN, 1, 0, "at ε = " + n(epsilons[j])
                         + " no unit was recruited after the start");
             }
             second[j] = secondLargest(run.unitNorms(k));
             double change = Math.abs(Math.log(second[j] / secondLargest(run.unitNorms(k - 1))));
             double rate = change / (run.time(k) - run.time(k - 1));
             errors[j] = change + rate * offset(t);
-            lnX[j] = Math.log(EPSILONS[j]);
-            if (j == EPSILONS.length - 1) {
-                above = count(run.unitNorms(k), Math.sqrt(EPSILONS[j] * RECRUITED));
+            lnX[j] = Math.log(epsilons[j]);
+            if (j == epsilons.length - 1) {
+                above = count(run.unitNorms(k), Math.sqrt(epsilons[j] * RECRUITED));
             }
         }
         String where = describe(t) + ": ";
-        LineFit fit = Measures.logLogSlope(EPSILONS, second);
+        LineFit fit = Measures.logLogSlope(epsilons, second);
         double tolerance = EpsilonScalingClaims.slopeBound(lnX, errors);
         return Outcome.within(fit.slope(), 1, tolerance, where + String.format(Locale.ROOT,
                 "one unit recruited while the next largest has norm %s for ε = %s, %s, %s:"
                         + " it scales like ε^%s against ε^1 (%d units above √(ερ) at ε = %s).",
-                LinearStageClaims.list(second), n(EPSILONS[0]), n(EPSILONS[1]), n(EPSILONS[2]),
-                n(fit.slope()), above, n(EPSILONS[EPSILONS.length - 1])));
+                LinearStageClaims.list(second), n(epsilons[0]), n(epsilons[1]), n(epsilons[2]),
+                n(fit.slope()), above, n(epsilons[epsilons.length - 1])));
     }
 
     /**
@@ -445,15 +455,26 @@ public final class QuadraticRecruitmentClaims {
     }
 
     /**
-     * The nonzero eigenvalues of the quadratic form that drives the early flow, v̇_i = u_iᵀ A u_i
-     * and u̇_i = 2 v_i A u_i (Section 6.2). Quadratic network on y = x_1² − x_2²: A = Σ_yZ =
-     * diag(2, −2). Attention: u = [k; q] and φ = kᵀ Z q = uᵀ ½[[0, Z], [Zᵀ, 0]] u, so
+     * The eigenvalues of the quadratic form that drives the early flow, v̇_i = u_iᵀ A u_i
+     * and u̇_i = 2 v_i A u_i (Section 6.2). Quadratic network on y = Σ_k λ_k x_k²: A = Σ_yZ =
+     * 2 diag(λ) + (Σ_k λ_k) I (Isserlis; {@link org.saddlecheck.task.QuadraticTarget}), so diag(2, −2)
+     * for y = x_1² − x_2² (with a 0 for D = 3). Attention: u = [k; q] and φ = kᵀ Z q = uᵀ ½[[0, Z], [Zᵀ, 0]] u, so
      * A = M = ½[[0, Σ_yZ], [Σ_yZᵀ, 0]]; with Σ_yZ = Λ² diagonal, M [e_a; ±e_a] = ±(Λ_a²/2) [e_a; ±e_a],
      * so the eigenvalues are ±Λ_a²/2, a = 1 … D.
      */
     static double[] rates(Trial t) {
         if (!t.scenario().network().kind().equals("attention")) {
-            return new double[] {EIGENVALUE, -EIGENVALUE};
+            double[] lambda = t.scenario().data().spectrum();
+            lambda = lambda == null ? new double[] {1, -1} : lambda;
+            double trace = 0;
+            for (double l : lambda) {
+                trace += l;
+            }
+            double[] out = new double[t.scenario().network().inputs()];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = 2 * (k < lambda.length ? lambda[k] : 0) + trace;
+            }
+            return out;
         }
         double[] lambda = t.scenario().data().spectrum();
         double[] out = new double[2 * lambda.length];

@@ -18,12 +18,15 @@ public final class ValidityMaps {
     /** The maps of the claims in {@code claims}, default or deep grids. */
     public static List<ValidityMap> of(List<Claim> claims, boolean deep) {
         Set<String> ids = claims.stream().map(Claim::id).collect(Collectors.toSet());
-        if (!ids.contains("theorem4.half-learning-time") && !ids.contains("theorem4.stage-order")) {
-            return List.of();
-        }
         List<ValidityMap> out = new ArrayList<>();
-        // One line per family of maps.
-        out.addAll(StageValidityMaps.maps(deep));
+        // One line per family of maps, run only when one of its claims is among those run.
+        if (ids.contains("theorem4.half-learning-time") || ids.contains("theorem4.stage-order")) {
+            out.addAll(StageValidityMaps.maps(deep));
+        }
+        if (ids.contains("proposition5.plateau-inverse-epsilon")
+                || ids.contains("proposition5.sparse-recruitment")) {
+            out.addAll(RecruitmentValidityMaps.maps(deep));
+        }
         return out.stream().filter(m -> ids.contains(m.claim())).toList();
     }
 }
