@@ -55,7 +55,7 @@ public final class QuadraticRecruitmentClaims {
     /** The claims of this family, in catalogue order. */
     public static List<Claim> claims() {
         return List.of(inverseEpsilonPlateau(), sparseRecruitment(), moreUnitsShorter(),
-                balancedBlowUp(), tiedDataKeepPlateaus());
+                balancedBlowUp(), tiedDataKeepPlateaus(), TiedShortening.claim());
     }
 
     /** Section 6.2: tied eigenvalues of Σ_yZ do not remove the 1/ε plateau. */
