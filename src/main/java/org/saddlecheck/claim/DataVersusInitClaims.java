@@ -52,6 +52,7 @@ public final class DataVersusInitClaims {
                 .require("quadratic", QuadraticRecruitmentClaims.KIND_SHARE)
                 .require("attention", QuadraticRecruitmentClaims.KIND_SHARE)
                 .check(t -> QuadraticRecruitmentClaims.checkSparse(t, UnaryOperator.identity()))
+                .evidence(t -> List.of(QuadraticRecruitmentClaims.normsFigure(t)))
                 .shrinkBudget(10)
                 .build();
     }

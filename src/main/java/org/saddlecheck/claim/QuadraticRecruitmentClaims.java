@@ -293,7 +293,10 @@ public final class QuadraticRecruitmentClaims {
         return run(t, epsilon, firstOnly, breaker, PER_DECADE, LinearRun.TOLERANCE);
     }
 
-    /** {@link #run(Trial, double, boolean, UnaryOperator)} with the given records per decade and flow tolerance. */
+    /**
+     * {@link #run(Trial, double, boolean, UnaryOperator)} with the given records per decade and
+     * flow tolerance.
+     */
     static Trajectory run(Trial t, double epsilon, boolean firstOnly, UnaryOperator<Objective> breaker,
             int perDecade, double tolerance) {
         Scenario sc = t.scenario().withInit(InitSpec.gaussian(epsilon, t.scenario().init().seed()));
@@ -458,7 +461,8 @@ public final class QuadraticRecruitmentClaims {
      * The eigenvalues of the quadratic form that drives the early flow, v̇_i = u_iᵀ A u_i
      * and u̇_i = 2 v_i A u_i (Section 6.2). Quadratic network on y = Σ_k λ_k x_k²: A = Σ_yZ =
      * 2 diag(λ) + (Σ_k λ_k) I (Isserlis; {@link org.saddlecheck.task.QuadraticTarget}), so diag(2, −2)
-     * for y = x_1² − x_2² (with a 0 for D = 3). Attention: u = [k; q] and φ = kᵀ Z q = uᵀ ½[[0, Z], [Zᵀ, 0]] u, so
+     * for y = x_1² − x_2² (with a 0 for D = 3). Attention: u = [k; q] and
+     * φ = kᵀ Z q = uᵀ ½[[0, Z], [Zᵀ, 0]] u, so
      * A = M = ½[[0, Σ_yZ], [Σ_yZᵀ, 0]]; with Σ_yZ = Λ² diagonal, M [e_a; ±e_a] = ±(Λ_a²/2) [e_a; ±e_a],
      * so the eigenvalues are ±Λ_a²/2, a = 1 … D.
      */
@@ -535,7 +539,7 @@ public final class QuadraticRecruitmentClaims {
         return n;
     }
 
-    private static Figure normsFigure(Trial t) {
+    static Figure normsFigure(Trial t) {
         double epsilon = EPSILONS[EPSILONS.length - 1];
         Trajectory run = run(t, epsilon, true, UnaryOperator.identity());
         List<Figure.Series> series = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.saddlecheck.claim;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
@@ -49,6 +50,7 @@ final class TiedShortening {
         return Claim.in(QuadraticRecruitmentClaims.class, "proposition5.tied-data-shorten-plateau")
                 .trials(trials())
                 .check(t -> check(t, UnaryOperator.identity(), UnaryOperator.identity()))
+                .evidence(t -> List.of(pairsFigure(t)))
                 .shrinkBudget(2)
                 .build();
     }
@@ -73,17 +75,11 @@ final class TiedShortening {
      */
     static Outcome check(Trial t, UnaryOperator<Objective> tiedBreaker,
             UnaryOperator<Objective> untiedBreaker) {
-        long dataSeed = t.scenario().data().seed();
-        long initSeed = t.scenario().init().seed();
+        double[][] times = times(t, tiedBreaker, untiedBreaker);
+        double[] tied = times[0];
+        double[] untied = times[1];
         int wins = 0;
-        double[] tied = new double[PAIRS];
-        double[] untied = new double[PAIRS];
         for (int j = 0; j < PAIRS; j++) {
-            long seed = (initSeed + 1 + j) % 1_000_000L;
-            tied[j] = firstRecruitment(new Trial(scenario(TIED, dataSeed, seed), t.parameters()),
-                    tiedBreaker);
-            untied[j] = firstRecruitment(new Trial(scenario(UNTIED, dataSeed, seed), t.parameters()),
-                    untiedBreaker);
             wins += tied[j] < untied[j] ? 1 : 0;
         }
         int critical = critical(PAIRS, ALPHA);
@@ -95,6 +91,14 @@ final class TiedShortening {
                 critical, n(ALPHA), n(medianRatio(tied, untied))));
     }
 
+    /** First recruitment on tied against untied data, pair by pair, beside the identity. */
+    private static Figure pairsFigure(Trial t) {
+        double[][] times = times(t, UnaryOperator.identity(), UnaryOperator.identity());
+        return new Figure.Scatter("First recruitment from the same start: tied against untied data",
+                "untied $t_1$", "tied $t_1$", true, true, true,
+                List.of(new Figure.Series("pairs", times[1], times[0])));
+    }
+
     /** The least c with P(X ≥ c) ≤ α for X ~ Binomial(n, ½). */
     static int critical(int n, double alpha) {
         BinomialDistribution null0 = new BinomialDistribution(null, n, 0.5);
@@ -103,6 +107,23 @@ final class TiedShortening {
             c++;
         }
         return c;
+    }
+
+    /** {tied, untied} first recruitment times of the {@link #PAIRS} pairs of a trial. */
+    private static double[][] times(Trial t, UnaryOperator<Objective> tiedBreaker,
+            UnaryOperator<Objective> untiedBreaker) {
+        long dataSeed = t.scenario().data().seed();
+        long initSeed = t.scenario().init().seed();
+        double[] tied = new double[PAIRS];
+        double[] untied = new double[PAIRS];
+        for (int j = 0; j < PAIRS; j++) {
+            long seed = (initSeed + 1 + j) % 1_000_000L;
+            tied[j] = firstRecruitment(new Trial(scenario(TIED, dataSeed, seed), t.parameters()),
+                    tiedBreaker);
+            untied[j] = firstRecruitment(new Trial(scenario(UNTIED, dataSeed, seed), t.parameters()),
+                    untiedBreaker);
+        }
+        return new double[][] {tied, untied};
     }
 
     private static double firstRecruitment(Trial t, UnaryOperator<Objective> breaker) {
