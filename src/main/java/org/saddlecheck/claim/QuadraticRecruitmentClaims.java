@@ -28,12 +28,16 @@ import org.saddlecheck.scenario.ScenarioResolver;
  * y = x_1² − x_2² (Σ_yZ = diag(2, −2, 0…), exact statistics, P = 24 samples), one Gaussian draw g
  * trained by gradient flow from θ(0) = ε g at each ε of {@link #EPSILONS}.
  *
- * <p>The claims on the 1/ε plateau and on sparse recruitment also draw linear self-attention with a
+ * <p>The claims on the 1/ε plateau, on sparse recruitment, on more units shortening the plateau and
+ * on balanced blow-up ({@link BalancedBlowUp}) also draw linear self-attention with a
  * rank-one key and query per head (u_i = [k_i; q_i], φ = k_iᵀ Z q_i) on in-context regression with
  * re-whitened statistics. Its early flow has the same form with Σ_yZ replaced by the symmetric
  * 2D × 2D matrix M = ½ [[0, Σ_yZ], [Σ_yZᵀ, 0]]: v̇_i = u_iᵀ M u_i and u̇_i = 2 v_i M u_i. With
  * Σ_yZ = Λ² (exact), M has the eigenvalues ±Λ_a²/2, each with the eigenvector [e_a; ±e_a]/√2
  * ({@link #rates}).
+ *
+ * <p>That ties in the data shorten the first plateau is {@link TiedShortening}; where the 1/ε plateau
+ * and sparse recruitment keep holding over the gap ratio and ε is {@link RecruitmentValidityMaps}.
  */
 public final class QuadraticRecruitmentClaims {
 
