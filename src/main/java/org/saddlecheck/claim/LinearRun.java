@@ -56,7 +56,7 @@ record LinearRun(double[] times, double[][] strengths, double[] losses, double[]
     static LinearRun of(Trial trial, double endTime, double[][] windows,
             UnaryOperator<Objective> breaker) {
         ResolvedScenario r = ScenarioResolver.resolve(trial.scenario());
-        ModeStrengths.Bases bases = ModeStrengths.of(r.data().sigmaYX());
+        ModeStrengths.Bases bases = ModeStrengths.of(statistic(r));
         double[] s = bases.s();
         TreeSet<Double> grid = new TreeSet<>();
         for (int j = 1; j <= COARSE_SNAPSHOTS; j++) {
@@ -92,6 +92,32 @@ record LinearRun(double[] times, double[][] strengths, double[] losses, double[]
             losses[j] = objective.loss(thetas[j]);
         }
         return new LinearRun(times, w, losses, thetas, s, r.network(), r.theta0(), bases);
+    }
+
+    /**
+     * The matrix whose modes the run measures, the one that plays Σ_yx in W = Σ_i v_i u_iᵀ:
+     * Σ_yx itself for a fully connected network, and for a convolutional network (v_i ∈ R^{N_p},
+     * u_i ∈ R^k, scalar output Σ_p (W x_p)_p) the patch statistic T_pj = (1/P) Σ_μ y_μ x_μ[p·k + j],
+     * which is the 1 × N_p·k matrix Σ_yx read row by row into N_p × k. With whitened inputs
+     * ((1/P) XᵀX = I) the loss of the convolutional network is ½‖T − W‖²_F + const, the fully connected
+     * loss with Σ_yx replaced by T, so the whole mode picture carries over (see
+     * {@link org.saddlecheck.task.Patches}).
+     */
+    static DMatrixRMaj statistic(ResolvedScenario r) {
+        DMatrixRMaj sigmaYX = r.data().sigmaYX();
+        Network network = r.network();
+        if (network.vSize() == sigmaYX.numRows && network.uSize() == sigmaYX.numCols) {
+            return sigmaYX;
+        }
+        int patches = network.vSize();
+        int kernel = network.uSize();
+        DMatrixRMaj T = new DMatrixRMaj(patches, kernel);
+        for (int p = 0; p < patches; p++) {
+            for (int j = 0; j < kernel; j++) {
+                T.set(p, j, sigmaYX.get(0, p * kernel + j));
+            }
+        }
+        return T;
     }
 
     /** w_k along the run. */

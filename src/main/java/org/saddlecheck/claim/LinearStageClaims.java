@@ -28,9 +28,11 @@ import org.saddlecheck.scenario.Scenario;
  * {@code theorem4.half-learning-time}); the timing claim accepts the spread of that χ² at a stated
  * false-alarm rate.
  *
- * <p>Limitation: convolutional networks are not generated here; their mode picture is the same
- * with W = Σ v_i u_iᵀ of size N_p × k, but whitened patch data with a prescribed spectrum would
- * need its own trial builder.
+ * <p>Every claim draws a fully connected network or, with probability 1/2, a linear
+ * convolutional network with non-overlapping patches on whitened patch data ({@link
+ * org.saddlecheck.task.Patches}): its loss is ½‖T − W‖²_F + const with W = Σ v_i u_iᵀ (N_p × k) and
+ * T the patch statistic, the fully connected loss with Σ_yx replaced by T, so the same predictions
+ * apply with T's singular values ({@link LinearRun#statistic}).
  */
 public final class LinearStageClaims {
 
@@ -62,6 +64,7 @@ public final class LinearStageClaims {
                 .trials(trials(1, false, -3))
                 .regimes(LinearStageClaims::regimes)
                 .require("several-modes", 0.2)
+                .require("linear", KIND_SHARE).require("linear-conv", KIND_SHARE)
                 .check(t -> checkWidthShift(t, UnaryOperator.identity()))
                 .shrinkBudget(20)
                 .build();
@@ -122,6 +125,7 @@ public final class LinearStageClaims {
                 .trials(trials(1, false, -3))
                 .regimes(LinearStageClaims::regimes)
                 .require("several-modes", 0.2).require("epsilon-below-1e-5", 0.1)
+                .require("linear", KIND_SHARE).require("linear-conv", KIND_SHARE)
                 .check(t -> checkTiming(t, UnaryOperator.identity()))
                 .evidence(t -> evidence(t, UnaryOperator.identity()))
                 .shrinkBudget(30)
@@ -134,6 +138,7 @@ public final class LinearStageClaims {
                 .trials(trials(1, true, -5))
                 .regimes(LinearStageClaims::regimes)
                 .require("tied", 0.05).require("several-modes", 0.2)
+                .require("linear", KIND_SHARE).require("linear-conv", KIND_SHARE)
                 .check(t -> checkOrder(t, UnaryOperator.identity()))
                 .evidence(t -> evidence(t, UnaryOperator.identity()))
                 .shrinkBudget(30)
@@ -146,6 +151,7 @@ public final class LinearStageClaims {
                 .trials(trials(2, false, -3))
                 .regimes(LinearStageClaims::regimes)
                 .require("three-modes", 0.05)
+                .require("linear", KIND_SHARE).require("linear-conv", KIND_SHARE)
                 .check(t -> checkPlateaus(t, UnaryOperator.identity()))
                 .evidence(t -> evidence(t, UnaryOperator.identity()))
                 .shrinkBudget(30)
@@ -167,8 +173,10 @@ public final class LinearStageClaims {
         Gen<Double> scales = Generators.initScales(largestDecade, -8);
         Gen<Long> seeds = Generators.seeds();
         Gen<Trial> gen = c -> {
+            boolean conv = c.flag(0.5);
             int d = dims.draw(c);
-            int m = Gen.integers(fewestModes, Math.min(d, MAX_MODES)).draw(c);
+            int kernel = conv ? dims.draw(c) : d;
+            int m = Gen.integers(fewestModes, Math.min(Math.min(d, kernel), MAX_MODES)).draw(c);
             double[] s = new double[m];
             s[0] = top.draw(c);
             for (int k = 1; k < m; k++) {
@@ -176,14 +184,38 @@ public final class LinearStageClaims {
             }
             int h = Gen.integers(m + SPARE_UNITS, MAX_WIDTH).draw(c);
             double epsilon = scales.draw(c);
-            DataSpec data = DataSpec.generated(DataSpec.WHITENED, seeds.draw(c), d, s);
+            DataSpec data = conv ? DataSpec.generated(DataSpec.PATCHES, seeds.draw(c), d * kernel, s)
+                    : DataSpec.generated(DataSpec.WHITENED, seeds.draw(c), d, s);
             InitSpec init = InitSpec.gaussian(epsilon, seeds.draw(c));
-            NetworkSpec net = NetworkSpec.fullyConnected("linear", d, d, h);
+            NetworkSpec net = conv ? convolutional(d, kernel, h)
+                    : NetworkSpec.fullyConnected("linear", d, d, h);
             DynamicsSpec dyn = DynamicsSpec.flow(endTime(s, h, epsilon), LinearRun.TOLERANCE);
             return Trial.of(new Scenario(net, data, init, dyn));
         };
         return gen.named("linear-stage-trial");
     }
+
+    /**
+     * A linear convolutional network: {@code h} kernels of size {@code kernel} over {@code patches}
+     * non-overlapping patches (u_i ∈ R^k, v_i ∈ R^{N_p}).
+     */
+    static NetworkSpec convolutional(int patches, int kernel, int h) {
+        return new NetworkSpec("linear-conv", h, 0, 0, false, patches, kernel, 0, 0);
+    }
+
+    /** The network in words: "d = 3" or "conv, N_p = 3, k = 2". */
+    static String shape(NetworkSpec net) {
+        return net.kind().equals("linear-conv")
+                ? String.format(Locale.ROOT, "conv, N_p = %d, k = %d", net.patches(), net.kernel())
+                : "d = " + net.inputs();
+    }
+
+    /**
+     * The least share of judged tries of each network kind, each drawn with probability 1/2: one
+     * try at the default budgets of 10 to 20 (⌈0.05 n⌉ = 1), so a correct generator misses a kind
+     * with probability 2·2⁻ⁿ, at most 2·10⁻³.
+     */
+    static final double KIND_SHARE = 0.05;
 
     /** The last mode's band end plus 3/s_m, time for every mode to finish its drop. */
     static double endTime(double[] s, int h, double epsilon) {
@@ -194,9 +226,10 @@ public final class LinearStageClaims {
         return end + 3 / s[s.length - 1];
     }
 
-    private static List<String> regimes(Trial t) {
+    static List<String> regimes(Trial t) {
         double[] s = t.scenario().data().spectrum();
         List<String> out = new ArrayList<>(Generators.spectrumRegimes(s, s.length, s.length));
+        out.add(t.scenario().network().kind());
         if (s.length >= 2) {
             out.add("several-modes");
         }
@@ -271,9 +304,9 @@ public final class LinearStageClaims {
             double center = (b[0] + b[1]) / 2;
             double half = (b[1] - b[0]) / 2 + slack;
             Outcome o = Outcome.within(delta, center, half, String.format(Locale.ROOT,
-                    "In a linear network (d = %d, H = %d, ε = %s, s = %s), mode %d reached half its"
+                    "In a linear network (%s, H = %d, ε = %s, s = %s), mode %d reached half its"
                             + " strength at t = %s against t̂ = %s: 2s(t − t̂) = %s, band [%s, %s].",
-                    t.scenario().network().inputs(), h, n(epsilon), list(s),
+                    shape(t.scenario().network()), h, n(epsilon), list(s),
                     k + 1, n(run.halfTime(k)), n(predictedTime(s[k], h, epsilon)), n(delta),
                     n(center - half), n(center + half)));
             if (worst == null || o.usage() > worst.usage()) {

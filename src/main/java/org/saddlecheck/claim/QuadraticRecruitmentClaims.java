@@ -28,12 +28,16 @@ import org.saddlecheck.scenario.ScenarioResolver;
  * y = x_1² − x_2² (Σ_yZ = diag(2, −2, 0…), exact statistics, P = 24 samples), one Gaussian draw g
  * trained by gradient flow from θ(0) = ε g at each ε of {@link #EPSILONS}.
  *
- * <p>The claims on the 1/ε plateau and on sparse recruitment also draw linear self-attention with a
+ * <p>The claims on the 1/ε plateau, on sparse recruitment, on more units shortening the plateau and
+ * on balanced blow-up ({@link BalancedBlowUp}) also draw linear self-attention with a
  * rank-one key and query per head (u_i = [k_i; q_i], φ = k_iᵀ Z q_i) on in-context regression with
  * re-whitened statistics. Its early flow has the same form with Σ_yZ replaced by the symmetric
  * 2D × 2D matrix M = ½ [[0, Σ_yZ], [Σ_yZᵀ, 0]]: v̇_i = u_iᵀ M u_i and u̇_i = 2 v_i M u_i. With
  * Σ_yZ = Λ² (exact), M has the eigenvalues ±Λ_a²/2, each with the eigenvector [e_a; ±e_a]/√2
  * ({@link #rates}).
+ *
+ * <p>That ties in the data shorten the first plateau is {@link TiedShortening}; where the 1/ε plateau
+ * and sparse recruitment keep holding over the gap ratio and ε is {@link RecruitmentValidityMaps}.
  */
 public final class QuadraticRecruitmentClaims {
 
@@ -55,7 +59,7 @@ public final class QuadraticRecruitmentClaims {
     /** The claims of this family, in catalogue order. */
     public static List<Claim> claims() {
         return List.of(inverseEpsilonPlateau(), sparseRecruitment(), moreUnitsShorter(),
-                balancedBlowUp(), tiedDataKeepPlateaus());
+                balancedBlowUp(), tiedDataKeepPlateaus(), TiedShortening.claim());
     }
 
     /** Section 6.2: tied eigenvalues of Σ_yZ do not remove the 1/ε plateau. */
@@ -85,131 +89,43 @@ public final class QuadraticRecruitmentClaims {
         return gen.named("tied-quadratic-trial");
     }
 
-    /** The level of |v| at which a balanced unit counts as recruited in the blow-up claim. */
-    static final double BLOW_UP_LEVEL = 0.1;
-
     /** Section 6.2: balanced units on eigenvectors blow up at 1/(2 λ v_i(0)), largest λ v_i(0) first. */
     static Claim balancedBlowUp() {
         return Claim.in(QuadraticRecruitmentClaims.class, "proposition5.balanced-blow-up")
-                .trials(balancedTrials())
-                .check(t -> checkBlowUp(t, UnaryOperator.identity()))
+                .trials(BalancedBlowUp.trials())
+                .regimes(t -> List.of(t.scenario().network().kind()))
+                .require("quadratic", LinearStageClaims.KIND_SHARE)
+                .require("attention", LinearStageClaims.KIND_SHARE)
+                .check(t -> BalancedBlowUp.check(t, UnaryOperator.identity()))
                 .shrinkBudget(10)
                 .build();
-    }
-
-    /**
-     * Balanced single-direction starts: D in [2, 3], H in [2, 6]; unit i lies on e_1 (λ = 2) or e_2
-     * (λ = −2), v_i = ±ε m_i with m_i in [0.5, 2], u_i = √2 |v_i| e_k (so ‖u_i‖² = 2 v_i²); unit 0
-     * grows (λ v_0 &gt; 0); ε log-uniform over 10⁻³ … 10⁻⁵.
-     */
-    static Gen<Trial> balancedTrials() {
-        Gen<Integer> dims = Gen.integers(2, 3);
-        Gen<Integer> widths = Gen.integers(2, 6);
-        Gen<Double> sizes = Gen.decimals(0.5, 2, 2);
-        Gen<Double> scales = Generators.initScales(-3, -5);
-        Gen<Long> seeds = Generators.seeds();
-        Gen<Trial> gen = c -> {
-            int d = dims.draw(c);
-            int h = widths.draw(c);
-            double epsilon = scales.draw(c);
-            int unit = d + 1;
-            double[] theta = new double[h * unit];
-            for (int i = 0; i < h; i++) {
-                int k = c.flag(0.5) ? 1 : 0;
-                boolean grows = i == 0 || c.flag(0.5);
-                double lambda = k == 0 ? EIGENVALUE : -EIGENVALUE;
-                double v = epsilon * sizes.draw(c) * (grows == lambda > 0 ? 1 : -1);
-                theta[i * unit + k] = Math.sqrt(2) * Math.abs(v);
-                theta[i * unit + d] = v;
-            }
-            DataSpec data = DataSpec.generated(DataSpec.QUADRATIC, seeds.draw(c), SAMPLES, 1, -1);
-            return Trial.of(new Scenario(NetworkSpec.fullyConnected("quadratic", d, 1, h), data,
-                    InitSpec.explicit(theta), DynamicsSpec.flow(1, LinearRun.TOLERANCE)));
-        };
-        return gen.named("balanced-quadratic-trial");
-    }
-
-    /**
-     * The first unit whose |v| reaches {@link #BLOW_UP_LEVEL} (norm √3 times that, as a balanced
-     * unit keeps ‖u‖² = 2v²) must be the one with the largest λ v_i(0), at
-     * t = 1/(2|λ| v_0) − 1/(2|λ| v_c) within the degree-5 correction and the record spacing (spec).
-     */
-    static Outcome checkBlowUp(Trial t, UnaryOperator<Objective> breaker) {
-        double[] theta = t.scenario().init().theta();
-        int d = t.scenario().network().inputs();
-        int h = t.scenario().network().width();
-        int unit = d + 1;
-        int leader = -1;
-        double best = 0;
-        for (int i = 0; i < h; i++) {
-            double lambda = theta[i * unit] != 0 ? EIGENVALUE : -EIGENVALUE;
-            double growth = lambda * theta[i * unit + d];
-            if (growth > best) {
-                best = growth;
-                leader = i;
-            }
-        }
-        double predicted = 1 / (2 * best) - 1 / (2 * EIGENVALUE * BLOW_UP_LEVEL);
-        double level = Math.sqrt(3) * BLOW_UP_LEVEL;
-        Trial run = new Trial(t.scenario(), t.parameters());
-        Trajectory trajectory = runToLevel(run, breaker, predicted, level);
-        int first = -1;
-        double time = Double.NaN;
-        for (int k = 0; k < trajectory.size() && first < 0; k++) {
-            double[] norms = trajectory.unitNorms(k);
-            for (int i = 0; i < h; i++) {
-                if (norms[i] >= level) {
-                    first = i;
-                    time = Measures.firstTimeAtOrAbove(trajectory.times(), unitNorm(trajectory, i),
-                            level);
-                }
-            }
-        }
-        // Degree-5 terms: v̇ = 2|λ|v² − 12 v⁵ (and the same order in ȧ) change the time to reach v_c
-        // by at most 2 · 3 v_c²/(2|λ|); the record spacing adds t·ln 10/2000.
-        double tolerance = 3 * BLOW_UP_LEVEL * BLOW_UP_LEVEL / EIGENVALUE
-                + predicted * Math.log(10) / PER_DECADE;
-        if (first != leader) {
-            return Outcome.within(first, leader, 0, String.format(Locale.ROOT,
-                    "unit %d was recruited first, but unit %d has the largest λ v_i(0) = %s",
-                    first, leader, n(best)));
-        }
-        return Outcome.within(time, predicted, tolerance, String.format(Locale.ROOT,
-                "Balanced quadratic network (D = %d, H = %d): unit %d (largest λ v_i(0) = %s) reached"
-                        + " |v| = %s at t = %s against 1/(2λv_0) − 1/(2λv_c) = %s.", d, h, leader,
-                n(best), n(BLOW_UP_LEVEL), n(time), n(predicted)));
-    }
-
-    private static double[] unitNorm(Trajectory trajectory, int i) {
-        double[] out = new double[trajectory.size()];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = trajectory.unitNorms(k)[i];
-        }
-        return out;
-    }
-
-    /** Runs an explicit start until some unit's norm reaches twice {@code level}. */
-    private static Trajectory runToLevel(Trial t, UnaryOperator<Objective> breaker, double predicted,
-            double level) {
-        ResolvedScenario r = ScenarioResolver.resolve(t.scenario());
-        RunPlan plan = RunPlan.until(4 * predicted + 10).withRecording(1e-2, PER_DECADE, 1e-3)
-                .withUnitNorms(r.network().unitSize())
-                .withStopRule(leaderAbove(r.network().unitSize(), 2 * level));
-        return new GradientFlow(LinearRun.TOLERANCE).withMaxEvaluations(LinearRun.MAX_EVALUATIONS)
-                .run(breaker.apply(r.objective()), r.theta0(), plan);
     }
 
     /** Networks per width in the statistical claim. */
     static final int NETWORKS = 30;
     static final int NARROW = 2;
     static final int WIDE = 16;
+    /**
+     * Records per decade for the rank test: 1% apart in time. The test uses only the order of the
+     * recruitment times; two times closer than a record spacing tie and count ½, which can only
+     * lower U, so a coarser grid can make the claim fail but never pass falsely.
+     */
+    static final int RANK_PER_DECADE = 231;
+    /**
+     * Flow tolerance for the rank test: a relative error of 10⁻⁷ per step moves a recruitment time
+     * far less than the record spacing, so no order between two networks changes.
+     */
+    static final double RANK_TOLERANCE = 1e-7;
     /** The claim's significance level: the Mann–Whitney test must reject "no shortening" at it. */
     static final double ALPHA = 1e-3;
 
     /** Section 6.2: more units shorten the first plateau (order statistics of the start). */
     static Claim moreUnitsShorter() {
         return Claim.in(QuadraticRecruitmentClaims.class, "proposition5.more-units-shorter-plateau")
-                .trials(quadraticTrials())
+                .trials(trials())
+                .regimes(t -> List.of(t.scenario().network().kind()))
+                .require("quadratic", KIND_SHARE)
+                .require("attention", KIND_SHARE)
                 .check(t -> checkMoreUnits(t, UnaryOperator.identity()))
                 .shrinkBudget(2)
                 .build();
@@ -241,10 +157,10 @@ public final class QuadraticRecruitmentClaims {
                 .inverseCumulativeProbability(1 - ALPHA);
         double critical = nm / 2 + z * sd;
         return Outcome.atLeast(u, critical, String.format(Locale.ROOT,
-                "Quadratic network (D = %d), %d networks per width at ε = %s: the first unit is"
+                "%s networks, %d per width at ε = %s: the first unit is"
                         + " recruited earlier with H = %d than with H = %d in %s of %s pairs"
                         + " (Mann–Whitney U; critical %s at α = %s; medians %s and %s).",
-                t.scenario().network().inputs(), NETWORKS, n(epsilon), WIDE, NARROW, n(u), n(nm),
+                t.scenario().network().kind(), NETWORKS, n(epsilon), WIDE, NARROW, n(u), n(nm),
                 n(critical), n(ALPHA), n(median(wide)), n(median(narrow))));
     }
 
@@ -257,7 +173,7 @@ public final class QuadraticRecruitmentClaims {
 
     /** The first record time at which some unit's norm is at least {@link #RECRUITED}; ∞ if none. */
     private static double firstRecruitment(Trial t, double epsilon, UnaryOperator<Objective> breaker) {
-        Trajectory run = runOrNull(t, epsilon, breaker);
+        Trajectory run = runOrNull(t, epsilon, breaker, RANK_PER_DECADE, RANK_TOLERANCE);
         if (run == null) {
             return Double.POSITIVE_INFINITY;
         }
@@ -378,6 +294,15 @@ public final class QuadraticRecruitmentClaims {
      * when {@code firstOnly}, until the leader's norm reaches twice {@link #RECRUITED}.
      */
     static Trajectory run(Trial t, double epsilon, boolean firstOnly, UnaryOperator<Objective> breaker) {
+        return run(t, epsilon, firstOnly, breaker, PER_DECADE, LinearRun.TOLERANCE);
+    }
+
+    /**
+     * {@link #run(Trial, double, boolean, UnaryOperator)} with the given records per decade and
+     * flow tolerance.
+     */
+    static Trajectory run(Trial t, double epsilon, boolean firstOnly, UnaryOperator<Objective> breaker,
+            int perDecade, double tolerance) {
         Scenario sc = t.scenario().withInit(InitSpec.gaussian(epsilon, t.scenario().init().seed()));
         ResolvedScenario r = ScenarioResolver.resolve(sc);
         Objective objective = breaker.apply(r.objective());
@@ -386,11 +311,11 @@ public final class QuadraticRecruitmentClaims {
         // largest |g_v| exceeds 1/400 (a chance below 10⁻³ per unit), |λ| the slowest rate; the
         // stop rule ends earlier.
         double end = (firstOnly ? 200 : 2e4) / (slowestRate(t) * epsilon);
-        RunPlan plan = RunPlan.until(end).withRecording(1e-2, PER_DECADE, 1e-3)
+        RunPlan plan = RunPlan.until(end).withRecording(1e-2, perDecade, 1e-3)
                 .withUnitNorms(r.network().unitSize())
                 .withStopRule(firstOnly ? leaderAbove(r.network().unitSize(), 2 * RECRUITED)
                         : StopRule.lossBelow(DONE * start));
-        return new GradientFlow(LinearRun.TOLERANCE).withMaxEvaluations(LinearRun.MAX_EVALUATIONS)
+        return new GradientFlow(tolerance).withMaxEvaluations(LinearRun.MAX_EVALUATIONS)
                 .run(objective, r.theta0(), plan);
     }
 
@@ -399,8 +324,14 @@ public final class QuadraticRecruitmentClaims {
      * first (a flow that never recruits a unit; bad input still throws).
      */
     private static Trajectory runOrNull(Trial t, double epsilon, UnaryOperator<Objective> breaker) {
+        return runOrNull(t, epsilon, breaker, PER_DECADE, LinearRun.TOLERANCE);
+    }
+
+    /** {@link #runOrNull(Trial, double, UnaryOperator)} with the given records and tolerance. */
+    private static Trajectory runOrNull(Trial t, double epsilon, UnaryOperator<Objective> breaker,
+            int perDecade, double tolerance) {
         try {
-            return run(t, epsilon, true, breaker);
+            return run(t, epsilon, true, breaker, perDecade, tolerance);
         } catch (org.saddlecheck.InvalidInputException e) {
             throw e;
         } catch (org.saddlecheck.SaddlecheckException e) {
@@ -409,7 +340,7 @@ public final class QuadraticRecruitmentClaims {
     }
 
     /** Stops once some unit's ‖θ_i‖ (blocks of {@code size} weights) reaches {@code level}. */
-    private static StopRule leaderAbove(int size, double level) {
+    static StopRule leaderAbove(int size, double level) {
         return (time, loss, theta) -> {
             for (int from = 0; from < theta.length; from += size) {
                 if (Measures.norm(theta, from, size) >= level) {
@@ -439,31 +370,36 @@ public final class QuadraticRecruitmentClaims {
      * the blow-up time and the record spacing (spec).
      */
     static Outcome checkInverseEpsilon(Trial t, UnaryOperator<Objective> breaker) {
-        double[] times = new double[EPSILONS.length];
-        double[] errors = new double[EPSILONS.length];
-        double[] lnX = new double[EPSILONS.length];
+        return checkInverseEpsilon(t, breaker, EPSILONS);
+    }
+
+    /** {@link #checkInverseEpsilon(Trial, UnaryOperator)} at three given scales. */
+    static Outcome checkInverseEpsilon(Trial t, UnaryOperator<Objective> breaker, double[] epsilons) {
+        double[] times = new double[epsilons.length];
+        double[] errors = new double[epsilons.length];
+        double[] lnX = new double[epsilons.length];
         double offset = offset(t);
-        for (int j = 0; j < EPSILONS.length; j++) {
-            Trajectory run = runOrNull(t, EPSILONS[j], breaker);
+        for (int j = 0; j < epsilons.length; j++) {
+            Trajectory run = runOrNull(t, epsilons[j], breaker);
             if (run == null) {
-                return Outcome.within(Double.NaN, -1, 0, "at ε = " + n(EPSILONS[j]) + " the flow"
+                return Outcome.within(Double.NaN, -1, 0, "at ε = " + n(epsilons[j]) + " the flow"
                         + " recruited no unit within its budget of gradient evaluations");
             }
             times[j] = Measures.firstTimeAtOrAbove(run.times(), leader(run), RECRUITED);
             if (!(times[j] > offset)) {
                 return Outcome.within(Double.NaN, -1, 0, String.format(Locale.ROOT,
                         "at ε = %s no unit reached norm %s after the offset %s (t = %s)",
-                        n(EPSILONS[j]), n(RECRUITED), n(offset), n(times[j])));
+                        n(epsilons[j]), n(RECRUITED), n(offset), n(times[j])));
             }
-            lnX[j] = Math.log(EPSILONS[j]);
+            lnX[j] = Math.log(epsilons[j]);
             errors[j] = -Math.log(1 - offset / times[j]) + Math.log(10) / PER_DECADE;
         }
-        LineFit fit = Measures.logLogSlope(EPSILONS, times);
+        LineFit fit = Measures.logLogSlope(epsilons, times);
         double tolerance = EpsilonScalingClaims.slopeBound(lnX, errors);
         return Outcome.within(fit.slope(), -1, tolerance, describe(t) + String.format(Locale.ROOT,
                 ": first unit recruited at t = %s for ε = %s, %s, %s; log-log slope %s against −1"
-                        + " (offset bound %s).", LinearStageClaims.list(times), n(EPSILONS[0]),
-                n(EPSILONS[1]), n(EPSILONS[2]), n(fit.slope()), n(offset)));
+                        + " (offset bound %s).", LinearStageClaims.list(times), n(epsilons[0]),
+                n(epsilons[1]), n(epsilons[2]), n(fit.slope()), n(offset)));
     }
 
     /**
@@ -473,14 +409,19 @@ public final class QuadraticRecruitmentClaims {
      * the offset bound (spec).
      */
     static Outcome checkSparse(Trial t, UnaryOperator<Objective> breaker) {
-        double[] second = new double[EPSILONS.length];
-        double[] errors = new double[EPSILONS.length];
-        double[] lnX = new double[EPSILONS.length];
+        return checkSparse(t, breaker, EPSILONS);
+    }
+
+    /** {@link #checkSparse(Trial, UnaryOperator)} at three given scales. */
+    static Outcome checkSparse(Trial t, UnaryOperator<Objective> breaker, double[] epsilons) {
+        double[] second = new double[epsilons.length];
+        double[] errors = new double[epsilons.length];
+        double[] lnX = new double[epsilons.length];
         int above = 0;
-        for (int j = 0; j < EPSILONS.length; j++) {
-            Trajectory run = runOrNull(t, EPSILONS[j], breaker);
+        for (int j = 0; j < epsilons.length; j++) {
+            Trajectory run = runOrNull(t, epsilons[j], breaker);
             if (run == null) {
-                return Outcome.within(Double.NaN, 1, 0, "at ε = " + n(EPSILONS[j]) + " the flow"
+                return Outcome.within(Double.NaN, 1, 0, "at ε = " + n(epsilons[j]) + " the flow"
                         + " recruited no unit within its budget of gradient evaluations");
             }
             double[] lead = leader(run);
@@ -489,26 +430,26 @@ public final class QuadraticRecruitmentClaims {
                 k++;
             }
             if (k == 0 || k == lead.length) {
-                return Outcome.within(Double.NaN, 1, 0, "at ε = " + n(EPSILONS[j])
+                return Outcome.within(Double.NaN, 1, 0, "at ε = " + n(epsilons[j])
                         + " no unit was recruited after the start");
             }
             second[j] = secondLargest(run.unitNorms(k));
             double change = Math.abs(Math.log(second[j] / secondLargest(run.unitNorms(k - 1))));
             double rate = change / (run.time(k) - run.time(k - 1));
             errors[j] = change + rate * offset(t);
-            lnX[j] = Math.log(EPSILONS[j]);
-            if (j == EPSILONS.length - 1) {
-                above = count(run.unitNorms(k), Math.sqrt(EPSILONS[j] * RECRUITED));
+            lnX[j] = Math.log(epsilons[j]);
+            if (j == epsilons.length - 1) {
+                above = count(run.unitNorms(k), Math.sqrt(epsilons[j] * RECRUITED));
             }
         }
         String where = describe(t) + ": ";
-        LineFit fit = Measures.logLogSlope(EPSILONS, second);
+        LineFit fit = Measures.logLogSlope(epsilons, second);
         double tolerance = EpsilonScalingClaims.slopeBound(lnX, errors);
         return Outcome.within(fit.slope(), 1, tolerance, where + String.format(Locale.ROOT,
                 "one unit recruited while the next largest has norm %s for ε = %s, %s, %s:"
                         + " it scales like ε^%s against ε^1 (%d units above √(ερ) at ε = %s).",
-                LinearStageClaims.list(second), n(EPSILONS[0]), n(EPSILONS[1]), n(EPSILONS[2]),
-                n(fit.slope()), above, n(EPSILONS[EPSILONS.length - 1])));
+                LinearStageClaims.list(second), n(epsilons[0]), n(epsilons[1]), n(epsilons[2]),
+                n(fit.slope()), above, n(epsilons[epsilons.length - 1])));
     }
 
     /**
@@ -521,15 +462,27 @@ public final class QuadraticRecruitmentClaims {
     }
 
     /**
-     * The nonzero eigenvalues of the quadratic form that drives the early flow, v̇_i = u_iᵀ A u_i
-     * and u̇_i = 2 v_i A u_i (Section 6.2). Quadratic network on y = x_1² − x_2²: A = Σ_yZ =
-     * diag(2, −2). Attention: u = [k; q] and φ = kᵀ Z q = uᵀ ½[[0, Z], [Zᵀ, 0]] u, so
+     * The eigenvalues of the quadratic form that drives the early flow, v̇_i = u_iᵀ A u_i
+     * and u̇_i = 2 v_i A u_i (Section 6.2). Quadratic network on y = Σ_k λ_k x_k²: A = Σ_yZ =
+     * 2 diag(λ) + (Σ_k λ_k) I (Isserlis; {@link org.saddlecheck.task.QuadraticTarget}), so diag(2, −2)
+     * for y = x_1² − x_2² (with a 0 for D = 3). Attention: u = [k; q] and
+     * φ = kᵀ Z q = uᵀ ½[[0, Z], [Zᵀ, 0]] u, so
      * A = M = ½[[0, Σ_yZ], [Σ_yZᵀ, 0]]; with Σ_yZ = Λ² diagonal, M [e_a; ±e_a] = ±(Λ_a²/2) [e_a; ±e_a],
      * so the eigenvalues are ±Λ_a²/2, a = 1 … D.
      */
     static double[] rates(Trial t) {
         if (!t.scenario().network().kind().equals("attention")) {
-            return new double[] {EIGENVALUE, -EIGENVALUE};
+            double[] lambda = t.scenario().data().spectrum();
+            lambda = lambda == null ? new double[] {1, -1} : lambda;
+            double trace = 0;
+            for (double l : lambda) {
+                trace += l;
+            }
+            double[] out = new double[t.scenario().network().inputs()];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = 2 * (k < lambda.length ? lambda[k] : 0) + trace;
+            }
+            return out;
         }
         double[] lambda = t.scenario().data().spectrum();
         double[] out = new double[2 * lambda.length];
@@ -590,7 +543,7 @@ public final class QuadraticRecruitmentClaims {
         return n;
     }
 
-    private static Figure normsFigure(Trial t) {
+    static Figure normsFigure(Trial t) {
         double epsilon = EPSILONS[EPSILONS.length - 1];
         Trajectory run = run(t, epsilon, true, UnaryOperator.identity());
         List<Figure.Series> series = new ArrayList<>();

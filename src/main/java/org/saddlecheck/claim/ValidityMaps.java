@@ -26,6 +26,10 @@ public final class ValidityMaps {
         if (ids.contains(DiscreteStepValidityMaps.CLAIM)) {
             out.addAll(DiscreteStepValidityMaps.maps(deep));
         }
+        if (ids.contains("proposition5.plateau-inverse-epsilon")
+                || ids.contains("proposition5.sparse-recruitment")) {
+            out.addAll(RecruitmentValidityMaps.maps(deep));
+        }
         return out.stream().filter(m -> ids.contains(m.claim())).toList();
     }
 }

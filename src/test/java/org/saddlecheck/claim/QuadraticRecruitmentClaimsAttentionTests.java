@@ -63,4 +63,33 @@ class QuadraticRecruitmentClaimsAttentionTests {
         assertThat(o.held()).as(o.toString()).isFalse();
         assertThat(o.verdict()).isEqualTo(Outcome.Verdict.VIOLATED);
     }
+
+    @Test
+    void balancedHeadsBlowUpOnTimeAndAFlowTwiceTooFastDoesNot() {
+        // Λ = diag(1.2, 1): head 0 has k = q = 10⁻³ e_1 and v = 10⁻³ (λ = 1.2²/2 = 0.72), head 1 has
+        // k = −q = 2·10⁻³ e_2 and v = −2·10⁻³ (λ = −1/2, λ v = 10⁻³ above head 0's 7.2·10⁻⁴):
+        // head 1 leads and reaches |v| = 0.1 at 1/(2·10⁻³) − 1/(2 · 0.5 · 0.1) = 490.
+        double a = 1e-3;
+        double b = 2e-3;
+        double[] theta = {a, 0, a, 0, a, 0, b, 0, -b, -b};
+        Trial t = Trial.of(new Scenario(new NetworkSpec("attention", 2, 0, 0, false, 0, 0, 2, 4),
+                DataSpec.generated(DataSpec.IN_CONTEXT, 5, 32, 1.2, 1).withExactStatistics(true),
+                InitSpec.explicit(theta), DynamicsSpec.flow(1, LinearRun.TOLERANCE)));
+        Outcome o = BalancedBlowUp.check(t, UnaryOperator.identity());
+        assertThat(o.held()).as(o.toString()).isTrue();
+        assertThat(o.predicted()).isCloseTo(1 / (2 * 0.5 * b) - 1 / (2 * 0.5 * BalancedBlowUp.LEVEL),
+                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(BalancedBlowUp.check(t, BrokenObjectives.scaledGradient(2)).held()).isFalse();
+    }
+
+    @Test
+    void moreHeadsShortenTheFirstPlateauAndAGradientDividedByTheWidthDoesNot() {
+        // ∇L scaled by 10/(number of weights): 16-head networks run 8 times slower than 2-head
+        // ones, which more than cancels the head start of the fastest of 16 heads.
+        assertThat(QuadraticRecruitmentClaims.checkMoreUnits(trial(), UnaryOperator.identity()).held())
+                .isTrue();
+        UnaryOperator<Objective> perWeight = inner -> BrokenObjectives
+                .scaledGradient(10.0 / inner.dimension()).apply(inner);
+        assertThat(QuadraticRecruitmentClaims.checkMoreUnits(trial(), perWeight).held()).isFalse();
+    }
 }

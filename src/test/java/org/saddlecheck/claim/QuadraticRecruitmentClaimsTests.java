@@ -66,10 +66,23 @@ class QuadraticRecruitmentClaimsTests {
         Trial t = Trial.of(new Scenario(NetworkSpec.fullyConnected("quadratic", 2, 1, 2),
                 DataSpec.generated(DataSpec.QUADRATIC, 5, 24, 1, -1), InitSpec.explicit(theta),
                 DynamicsSpec.flow(1, LinearRun.TOLERANCE)));
-        Outcome o = QuadraticRecruitmentClaims.checkBlowUp(t, UnaryOperator.identity());
+        Outcome o = BalancedBlowUp.check(t, UnaryOperator.identity());
         assertThat(o.held()).isTrue();
         assertThat(o.predicted()).isCloseTo(122.5, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(QuadraticRecruitmentClaims.checkBlowUp(t, BrokenObjectives.scaledGradient(2))
+        assertThat(BalancedBlowUp.check(t, BrokenObjectives.scaledGradient(2))
                 .held()).isFalse();
+    }
+
+    @Test
+    void tiedLeadersAreOutsideTheBlowUpRegime() {
+        // Two growing units with the same λ v_i(0) = 2·10⁻³, one on e_1 and one on e_2: no unit has
+        // the largest λ v_i(0), so the claim names none and the try is discarded, not judged.
+        double v0 = 1e-3;
+        double[] theta = {Math.sqrt(2) * v0, 0, v0, 0, Math.sqrt(2) * v0, -v0};
+        Trial t = Trial.of(new Scenario(NetworkSpec.fullyConnected("quadratic", 2, 1, 2),
+                DataSpec.generated(DataSpec.QUADRATIC, 5, 24, 1, -1), InitSpec.explicit(theta),
+                DynamicsSpec.flow(1, LinearRun.TOLERANCE)));
+        Outcome o = BalancedBlowUp.check(t, UnaryOperator.identity());
+        assertThat(o.verdict()).isEqualTo(Outcome.Verdict.DISCARDED);
     }
 }
