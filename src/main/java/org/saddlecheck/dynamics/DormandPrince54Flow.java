@@ -40,7 +40,8 @@ import org.saddlecheck.network.Objective;
 public final class DormandPrince54Flow implements Integrator {
 
     // the Butcher tableau: nodes c_s, stage coefficients a_sl (l < s), weights b_l of the
-    // fifth-order solution (row 7 of a, so that stage 7 sits at the new state), and e_l = b_l − b̂_l with b̂ the fourth-order weights
+    // fifth-order solution (row 7 of a, so that stage 7 sits at the new state), and
+    // e_l = b_l − b̂_l with b̂ the fourth-order weights
     static final double[] C = {0, 1.0 / 5, 3.0 / 10, 4.0 / 5, 8.0 / 9, 1, 1};
     static final double[][] A = {
         {},
@@ -51,8 +52,7 @@ public final class DormandPrince54Flow implements Integrator {
         {9017.0 / 3168, -355.0 / 33, 46732.0 / 5247, 49.0 / 176, -5103.0 / 18656},
         {35.0 / 384, 0, 500.0 / 1113, 125.0 / 192, -2187.0 / 6784, 11.0 / 84},
     };
-    static final double[] B = {35.0 / 384, 0, 500.0 / 1113, 125.0 / 192, -2187.0 / 6784, 11.0 / 84,
-        0};
+    static final double[] B = {35.0 / 384, 0, 500.0 / 1113, 125.0 / 192, -2187.0 / 6784, 11.0 / 84, 0};
     static final double[] B_HAT = {5179.0 / 57600, 0, 7571.0 / 16695, 393.0 / 640,
         -92097.0 / 339200, 187.0 / 2100, 1.0 / 40};
     /** The weights d_l of the fourth-order continuous extension (see {@link #denseWeights}). */
