@@ -69,6 +69,9 @@ public final class DormandPrince54Flow implements Integrator {
         }
     }
 
+    /** The weight of one explicit Euler step, for the starting-step estimate. */
+    private static final double[] EULER = {1};
+
     private static final int STAGES = 7;
     private static final double SAFETY = 0.9;
     private static final double MIN_FACTOR = 0.2;
@@ -115,7 +118,11 @@ public final class DormandPrince54Flow implements Integrator {
      * The tests check its order conditions.
      */
     static double[] denseWeights(double theta) {
-        double[] w = new double[STAGES];
+        return denseWeights(theta, new double[STAGES]);
+    }
+
+    /** {@link #denseWeights(double)} written into {@code w} (length 7), which is returned. */
+    static double[] denseWeights(double theta, double[] w) {
         for (int l = 0; l < STAGES; l++) {
             double delta = B[l];
             double first = l == 0 ? 1 : 0;
@@ -154,8 +161,8 @@ public final class DormandPrince54Flow implements Integrator {
         private final double[] next;
         private final double[] stage;
         private final double[] work;
-        private final double[] one = new double[1];
         private final double[] alpha = new double[STAGES];
+        private final double[] dense = new double[STAGES];
         private final double[] zeros;
         private final Recorder recorder;
         private long evaluations;
@@ -285,7 +292,7 @@ public final class DormandPrince54Flow implements Integrator {
         private void recordInside(double end, double h) {
             for (double t = recorder.nextScheduledTime(); t > time && t < end;
                     t = recorder.nextScheduledTime()) {
-                combine(denseWeights((t - time) / h), STAGES, -h, y, work);
+                combine(denseWeights((t - time) / h, dense), STAGES, -h, y, work);
                 recorder.scheduled(t, objective.loss(work), work);
                 lossEvaluations++;
             }
@@ -308,9 +315,7 @@ public final class DormandPrince54Flow implements Integrator {
             d1 = Math.sqrt(d1 / n);
             double h0 = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : 0.01 * d0 / d1;
             h0 = Math.min(h0, maxStep);
-            one[0] = -h0;
-            System.arraycopy(y, 0, stage, 0, n);
-            Kernels.chain(one, 0, 0, grads[0], 0, 0, 1, stage, 0, n);
+            combine(EULER, 1, -h0, y, stage);
             gradient(stage, grads[1]);
             double d2 = 0;
             for (int j = 0; j < n; j++) {

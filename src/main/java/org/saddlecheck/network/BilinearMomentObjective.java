@@ -49,7 +49,8 @@ import org.saddlecheck.Require;
  * about F.
  */
 public final class BilinearMomentObjective implements Objective {
-    private final int dimension;
+    /** D, the length of the features a_μ, c_μ and of each key and query. */
+    private final int d;
     private final int units;
     private final int unitSize;
     private final int keyAt;
@@ -86,7 +87,7 @@ public final class BilinearMomentObjective implements Objective {
         Require.that(a.numRows == c.numRows && a.numCols == c.numCols && y.numRows == a.numRows
                 && y.numCols == 1, "the features and targets must have one row per sample and one"
                 + " target column");
-        this.dimension = a.numCols;
+        this.d = a.numCols;
         this.units = units;
         this.unitSize = unitSize;
         this.keyAt = keyAt;
@@ -95,7 +96,6 @@ public final class BilinearMomentObjective implements Objective {
         this.symmetric = keyAt == queryAt;
         Require.that(!symmetric || a == c, "a unit whose key is its query needs the same features"
                 + " on both sides");
-        int d = dimension;
         int features = symmetric ? d * (d + 1) / 2 : d * d;
         int p = a.numRows;
 
@@ -139,7 +139,6 @@ public final class BilinearMomentObjective implements Objective {
      * ⟨M, x xᵀ⟩ = Σ_r M_rr x_r² + Σ_{r&lt;s} M_rs · 2 x_r x_s for symmetric M.
      */
     private void features(DMatrixRMaj a, DMatrixRMaj c, int mu, double[] z) {
-        int d = dimension;
         int j = 0;
         for (int r = 0; r < d; r++) {
             double ar = a.get(mu, r);
@@ -196,14 +195,18 @@ public final class BilinearMomentObjective implements Objective {
     public double lossAndGradient(double[] theta, double[] gradient) {
         residual(theta);
         double loss = reducibleLoss() + irreducibleLoss;
-        int d = dimension;
-        Kernels.transpose(g, d, d, gT);
+        // for a shared key and query G is symmetric entry for entry, so Gᵀ is G itself
+        double[] rowsOfGT = g;
+        if (!symmetric) {
+            Kernels.transpose(g, d, d, gT);
+            rowsOfGT = gT;
+        }
         for (int i = 0; i < units; i++) {
             int unit = i * unitSize;
             double v = theta[unit + valueAt];
             // G q_i = Σ_b q_ib Gᵀ[b, :]; Gᵀ k_i = Σ_a k_ia G[a, :], which for a shared key and
             // query is G q_i again, since G is then symmetric entry for entry
-            Kernels.rowTimesMatrix(theta, unit + queryAt, d, gT, d, gq, 0);
+            Kernels.rowTimesMatrix(theta, unit + queryAt, d, rowsOfGT, d, gq, 0);
             double kGq = 0;
             for (int r = 0; r < d; r++) {
                 kGq = Math.fma(theta[unit + keyAt + r], gq[r], kGq);
@@ -227,7 +230,6 @@ public final class BilinearMomentObjective implements Objective {
     /** m = vec(Σ_i v_i k_i q_iᵀ) and G = Σ_zz m − σ_yz, both left in the workspaces. */
     private void residual(double[] theta) {
         Require.length("θ", theta, dimension());
-        int d = dimension;
         for (int i = 0; i < units; i++) {
             int unit = i * unitSize;
             double v = theta[unit + valueAt];
@@ -286,7 +288,7 @@ public final class BilinearMomentObjective implements Objective {
 
     /** A copy with its own workspaces that shares the (immutable) moments. */
     private BilinearMomentObjective(BilinearMomentObjective o) {
-        dimension = o.dimension;
+        d = o.d;
         units = o.units;
         unitSize = o.unitSize;
         keyAt = o.keyAt;
@@ -297,7 +299,6 @@ public final class BilinearMomentObjective implements Objective {
         optimum = o.optimum;
         irreducibleLoss = o.irreducibleLoss;
         symmetric = o.symmetric;
-        int d = dimension;
         scaledKeys = new double[units * d];
         full = new double[d * d];
         m = new double[o.m.length];

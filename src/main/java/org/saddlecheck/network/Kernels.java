@@ -22,7 +22,8 @@ import java.util.Arrays;
  * they reach about a third of the vector path's rate (see the benchmarks). Both paths apply the
  * same fused multiply-adds to every entry in the same order, and a lanewise vector fma is
  * specified as {@link Math#fma}, so the two paths produce identical results bit for bit: whether
- * the module is present changes the speed, never a number.
+ * the module is present changes the speed, never a number. The system property
+ * {@code saddlecheck.scalar=true} forces the scalar path (to compare the two).
  *
  * <p>Nothing is allocated. The order of the additions is fixed, so results are reproducible bit
  * for bit; they differ from EJML's in the last bits.
