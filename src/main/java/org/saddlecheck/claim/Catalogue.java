@@ -35,6 +35,7 @@ public final class Catalogue {
         all.addAll(MergedAttentionEquivalenceClaims.claims());
         all.addAll(DiscreteStepClaims.claims());
         all.addAll(InitializationClaims.claims());
+        all.addAll(SpectrumSweepClaims.claims());
         all.addAll(StochasticClaims.claims());
         all.addAll(DeepNetworkClaims.claims());
         // One line per family of claims, in the order the report lists them.
