@@ -34,13 +34,17 @@ import org.saddlecheck.scenario.ScenarioResolver;
  *
  * <h2>Time scales</h2>
  * A head recruited at norm ρ = {@value QuadraticRecruitmentClaims#RECRUITED} (v_c = ρ/√3 for a
- * balanced head) blows up 1/(2|λ| v_c) later and settles on the same time scale, so one transition
- * lasts at most W = 1/(|λ| v_c) with |λ| = c²/2 ({@link QuadraticRecruitmentClaims#offset}); the
- * plateaus between recruitments last G/ε. Two consequences, used by {@link #check}:
+ * balanced head) blows up within W = 1/(|λ| v_c), |λ| = c²/2
+ * ({@link QuadraticRecruitmentClaims#offset}); the plateaus between recruitments last G/ε. After
+ * the blow-up the head relaxes to the next critical point at a rate set by the curvature there:
+ * independent of ε, but not bounded by W (a relaxation 29 time units long, with W = 11.6, was seen,
+ * as a second drop with no new head). So:
  * <ul>
  * <li>drops of the loss separated by a plateau shorter than W are one transition (the flow may
  *     pass near an intermediate critical point inside one transition), and are counted as one
- *     event;</li>
+ *     event; so is a drop that recruits no head and follows the previous one by less than
+ *     W_r = √(W/(|λ|ε)), the geometric mean of the O(1) and O(1/ε) scales, which exceeds any O(1)
+ *     relaxation and falls short of any O(1/ε) plateau by factors growing like ε^{−1/2};</li>
  * <li>two recruitments less than 2W apart cannot give two events (the plateau between them would
  *     be shorter than W): such draws are near ties, outside the regime, and discarded.</li>
  * </ul>
@@ -120,8 +124,8 @@ final class DropCount {
         }
         double floor = moments.irreducibleLoss();
         Stages stages = StageDetector.detect(run.times(), reducible(run.losses(), floor));
-        List<Integer> events = eventEnds(stages, w);
         double[] recruited = Recruitments.times(run, QuadraticRecruitmentClaims.RECRUITED);
+        List<Integer> events = eventEnds(stages, w, relaxation(t), recruited);
         EffectiveWidth.Series widths = EffectiveWidth.alongUnitNorms(run,
                 EffectiveWidth.Scales.ofInitialization(network, EPSILON, run.finalTheta()),
                 EffectiveWidth.Settings.DEFAULT);
@@ -219,10 +223,24 @@ final class DropCount {
      * lasts at least {@code w}. Returns, for each event, the index of its last drop.
      */
     static List<Integer> eventEnds(Stages stages, double w) {
+        return eventEnds(stages, w, w, new double[0]);
+    }
+
+    /**
+     * As {@link #eventEnds(Stages, double)}, and a drop that recruits no head (no recruitment time
+     * after the previous drop's end and up to its own end) and follows the previous drop by less
+     * than {@code relaxation} also joins it: it is the relaxation of the previous transition.
+     */
+    static List<Integer> eventEnds(Stages stages, double w, double relaxation, double[] recruited) {
         List<Stages.Drop> drops = stages.drops();
         List<Integer> ends = new ArrayList<>();
         for (int k = 0; k < drops.size(); k++) {
-            boolean joins = k > 0 && drops.get(k).start() - drops.get(k - 1).end() < w;
+            boolean joins = false;
+            if (k > 0) {
+                double gap = drops.get(k).start() - drops.get(k - 1).end();
+                joins = gap < w || gap < relaxation
+                        && !recruits(recruited, drops.get(k - 1).end(), drops.get(k).end());
+            }
             if (joins) {
                 ends.set(ends.size() - 1, k);
             } else {
@@ -230,6 +248,23 @@ final class DropCount {
             }
         }
         return ends;
+    }
+
+    private static boolean recruits(double[] recruited, double after, double upTo) {
+        for (double t : recruited) {
+            if (t > after && t <= upTo) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * W_r = √(W · 1/(|λ|ε)), the longest relaxation after a blow-up counted as part of it: the
+     * geometric mean of the transition scale W and the plateau scale 1/(|λ|ε) (class documentation).
+     */
+    static double relaxation(Trial t) {
+        return Math.sqrt(window(t) / (QuadraticRecruitmentClaims.slowestRate(t) * EPSILON));
     }
 
     /**

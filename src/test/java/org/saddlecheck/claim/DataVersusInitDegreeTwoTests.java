@@ -77,6 +77,10 @@ class DataVersusInitDegreeTwoTests {
                 false, 0, 0, 0.05);
         assertThat(DropCount.eventEnds(s, 1)).containsExactly(1, 2);
         assertThat(DropCount.eventEnds(s, 0.4)).containsExactly(0, 1, 2);
+        // With a relaxation window of 6: the third drop (5 after the second) joins when no head
+        // is recruited in (3, 9], and stays its own event when one is, at t = 7.
+        assertThat(DropCount.eventEnds(s, 1, 6, new double[] {1.2})).containsExactly(2);
+        assertThat(DropCount.eventEnds(s, 1, 6, new double[] {1.2, 7})).containsExactly(1, 2);
     }
 
     @Test
