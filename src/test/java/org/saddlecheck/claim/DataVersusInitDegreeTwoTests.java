@@ -2,8 +2,10 @@ package org.saddlecheck.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.saddlecheck.analysis.Stages;
 import org.saddlecheck.scenario.DataSpec;
 import org.saddlecheck.scenario.DynamicsSpec;
 import org.saddlecheck.scenario.InitSpec;
@@ -43,5 +45,48 @@ class DataVersusInitDegreeTwoTests {
                     ScenarioResolver.network(t.scenario().network()).unitSize()));
             assertThat(o.held()).as(o.toString()).isFalse();
         }
+    }
+
+    // A tied attention draw trained to the end at ε = 10⁻³; seeds 5 and 6 are arbitrary.
+    private static Trial fullAttention() {
+        return Trial.of(new Scenario(new NetworkSpec("attention", 4, 0, 0, false, 0, 0, 3, 4),
+                DataSpec.generated(DataSpec.IN_CONTEXT, 5, 32, 1.2, 1.2, 1.2).withExactStatistics(true),
+                InitSpec.gaussian(DropCount.EPSILON, 6), DynamicsSpec.flow(1, DropCount.TOLERANCE)));
+    }
+
+    @Test
+    void attentionOnTiedDataDropsOncePerHeadUntilDHeads() {
+        Outcome o = DropCount.check(fullAttention(), UnaryOperator.identity());
+        assertThat(o.held()).as(o.toString()).isTrue();
+    }
+
+    @Test
+    void coupledHeadsFailTheCountAtTheFirstEvent() {
+        Trial t = fullAttention();
+        Outcome o = DropCount.check(t, BrokenObjectives.meanUnitGradient(
+                ScenarioResolver.network(t.scenario().network()).unitSize()));
+        assertThat(o.bad()).as(o.toString()).isTrue();
+    }
+
+    @Test
+    void dropsCloserThanOneTransitionAreOneEvent() {
+        // Three drops: the second starts 0.5 after the first ends (inside one transition of
+        // length w = 1), the third 5 after the second (a plateau longer than w).
+        Stages s = new Stages(List.of(), List.of(new Stages.Drop(1, 0.5, 1.5, 4, 3),
+                new Stages.Drop(2.5, 2, 3, 3, 2), new Stages.Drop(8.5, 8, 9, 2, 1)), true, true, 1,
+                false, 0, 0, 0.05);
+        assertThat(DropCount.eventEnds(s, 1)).containsExactly(1, 2);
+        assertThat(DropCount.eventEnds(s, 0.4)).containsExactly(0, 1, 2);
+        // With a relaxation window of 6: the third drop (5 after the second) joins when no head
+        // is recruited in (3, 9], and stays its own event when one is, at t = 7.
+        assertThat(DropCount.eventEnds(s, 1, 6, new double[] {1.2})).containsExactly(2);
+        assertThat(DropCount.eventEnds(s, 1, 6, new double[] {1.2, 7})).containsExactly(1, 2);
+    }
+
+    @Test
+    void widthsMustRiseByOneFromZero() {
+        assertThat(DropCount.stepMisses(new int[] {0, 1, 2, 3})).isZero();
+        assertThat(DropCount.stepMisses(new int[] {0, 2, 3})).isEqualTo(2);
+        assertThat(DropCount.stepMisses(new int[] {1, 2})).isEqualTo(2);
     }
 }
