@@ -41,8 +41,10 @@ import org.saddlecheck.task.Dataset;
  * {@link #watched} wraps the objective the integrator runs on and summarises every gradient it
  * computes (a, E, Y, Γ at that point); {@link #accepted} reads the step's stages from the last
  * evaluations: every covered integrator evaluates its stages in order and the gradient at the
- * accepted state last, before calling the observer. That model is checked at every step (the last
- * evaluation must be at the accepted state, bit for bit); a mismatch throws.
+ * accepted state last, before calling the observer. That model is checked at every step: the
+ * number of gradients since the last accepted step (exactly that of the scheme for fixed steps, at
+ * least that for the adaptive pair, which also evaluates rejected attempts and a starting probe),
+ * and the last evaluation at the accepted state, bit for bit; a mismatch throws.
  */
 final class DriftBound implements Observer {
 
@@ -113,6 +115,8 @@ final class DriftBound implements Observer {
     private final double[] previous;
     private final double[] beta;
     private long count;
+    /** The evaluations before the current step: the first of the run is stage 1 of step 1. */
+    private long countAtAccepted = 1;
     private double firstA;
     private double firstE;
     private double firstY;
@@ -186,11 +190,16 @@ final class DriftBound implements Observer {
 
     @Override
     public void accepted(double time, double loss, double[] theta) {
-        if (count == 0 || !Arrays.equals(lastPoint, theta)) {
-            throw new IllegalStateException("the last gradient before the step ending at t = "
-                    + time + " was not evaluated at the accepted state: the drift bound's model"
-                    + " of the " + scheme + " integrator does not fit it");
+        long evaluated = count - countAtAccepted;
+        long expected = scheme.stageCount() - 1 + (scheme.lastStageIsNext ? 0 : 1);
+        boolean fits = scheme.lastStageIsNext ? evaluated >= expected : evaluated == expected;
+        if (count == 0 || !fits || !Arrays.equals(lastPoint, theta)) {
+            throw new IllegalStateException("the step ending at t = " + time + " took " + evaluated
+                    + " gradients, the last of them " + (Arrays.equals(lastPoint, theta) ? "" : "not ")
+                    + "at the accepted state: the drift bound's model of the " + scheme
+                    + " integrator does not fit it");
         }
+        countAtAccepted = count;
         double h = scheme.lastStageIsNext ? adaptiveStep(time) : fixedStep;
         bound = next(h);
         previousTime = time;
