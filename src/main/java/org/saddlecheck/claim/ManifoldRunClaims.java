@@ -148,8 +148,9 @@ public final class ManifoldRunClaims {
      * (one that does not apply to the drawn φ is replaced by the first of {@code manifolds} if
      * that applies, else by equal units), units i ≠ j, γ, and dynamics: gradient descent (η in
      * [0.02, 0.2]) or, when {@code allIntegrators}, also RK4 (h in [0.02, 0.2]) and the gradient
-     * flow (RK4 for ReLU, whose kinks stall adaptive steps). With {@code powerOfTwo} γ = ±2^k, k in [−2, 2] \ {0}; else |γ| in
-     * [0.1, 0.8) or [1.25, 10), positive when φ is only positively homogeneous.
+     * flow (RK4 for ReLU, whose kinks stall adaptive steps). With {@code powerOfTwo} γ = ±2^k,
+     * k in [−2, 2] \ {0}; else |γ| in [0.1, 0.8) or [1.25, 10), positive when φ is only
+     * positively homogeneous.
      */
     private static Gen<Trial> trials(List<String> kinds, int[] manifolds, boolean powerOfTwo,
             boolean allIntegrators) {
