@@ -7,9 +7,13 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.saddlecheck.DivergenceException;
+import org.saddlecheck.InvalidInputException;
+import org.saddlecheck.dynamics.DormandPrince54Flow;
+import org.saddlecheck.dynamics.GradientDescent;
 import org.saddlecheck.dynamics.Integrator;
 import org.saddlecheck.dynamics.Observer;
 import org.saddlecheck.dynamics.RunPlan;
+import org.saddlecheck.dynamics.RungeKutta4;
 import org.saddlecheck.dynamics.Trajectory;
 import org.saddlecheck.network.CriticalPoints;
 import org.saddlecheck.network.Magnitudes;
@@ -37,7 +41,7 @@ import org.saddlecheck.task.Dataset;
  * θ ← θ − η∇L (or a Runge–Kutta stage y + hΣ a_s k_s, the same coefficients for every entry)
  * keeps the relation without any rounding difference. For a generic γ, and for a linear
  * dependence θ_H = Σ_j γ_j θ_j, the relation holds in exact arithmetic and drifts by round-off,
- * which the dynamics carry along: {@link DriftWatch} accumulates the bound step by step.
+ * which the dynamics carry along: {@link DriftBound} accumulates the bound step by step.
  *
  * <p>Trial parameters: {@code manifold} (0 equal, 1 zero, 2 proportional, 3 dependent),
  * {@code unit} i, {@code other} j, {@code gamma} (γ, or the seed of the dependence's γ_j).
@@ -50,6 +54,12 @@ public final class ManifoldRunClaims {
     static final double END_TIME = 40;
     /** Relative tolerance of the gradient flow (DOP853). */
     static final double FLOW_TOLERANCE = 1e-10;
+    /**
+     * Relative tolerance of the Dormand–Prince 5(4) flow in the round-off claim: any tolerance
+     * keeps the relation (the bound holds step by step); this one keeps runs to a few hundred
+     * steps.
+     */
+    static final double ADAPTIVE_TOLERANCE = 1e-7;
     /** "Far above": the tanh deviation must exceed the round-off bound this much. */
     static final double SPECIFICITY_FACTOR = 100;
 
@@ -83,13 +93,18 @@ public final class ManifoldRunClaims {
                 .build();
     }
 
-    /** Generic γ and linear dependence: kept to accumulated round-off under GD. */
+    /**
+     * Generic γ and linear dependence: kept to accumulated round-off under gradient descent, RK4
+     * and the Dormand–Prince 5(4) flow, on every network of degree-1 φ.
+     */
     static Claim keptToRoundoff() {
         return Claim.in(ManifoldRunClaims.class, "theorem3.manifolds-kept-to-roundoff-along-runs")
-                .trials(trials(List.of("linear", "relu"), new int[] {2, 3}, false, false))
+                .trials(trials(DEGREE_ONE, new int[] {2, 3}, false, true, false,
+                        ADAPTIVE_TOLERANCE))
                 .regimes(ManifoldRunClaims::regimes)
-                .coverage(Coverage.none().require("linear", 0.15).require("relu", 0.15)
-                        .require("proportional", 0.2).require("dependent", 0.04))
+                .coverage(kindCoverage(DEGREE_ONE, 0.08).require("proportional", 0.25)
+                        .require("dependent", 0.1).require("gd", 0.15).require("rk4", 0.2)
+                        .require("flow", 0.08))
                 .check(t -> checkDrift(AnyNetwork.network(t.scenario().network()), t, false))
                 .evidence(t -> List.of(deviationCurve(t)))
                 .shrinkBudget(100)
@@ -103,7 +118,7 @@ public final class ManifoldRunClaims {
      */
     static Claim leaveTheRay() {
         return Claim.in(ManifoldRunClaims.class, "theorem3.proportional-units-leave-the-ray")
-                .trials(trials(NOT_DEGREE_ONE, new int[] {2}, false, false, true))
+                .trials(trials(NOT_DEGREE_ONE, new int[] {2}, false, false, true, FLOW_TOLERANCE))
                 .regimes(ManifoldRunClaims::regimes)
                 .coverage(kindCoverage(NOT_DEGREE_ONE, 1.0 / 32).require("gamma-below-1", 0.15)
                         .require("gamma-above-1", 0.15))
@@ -130,20 +145,24 @@ public final class ManifoldRunClaims {
     /**
      * Trials: a network of {@code kinds} with H in [2, 4] (the dependence uses H ≥ 3), data from
      * {@link AnyNetwork#data}, θ(0) = ε·N(0, 1) with ε in [0.05, 0.3], one of {@code manifolds}
-     * (those that do not apply to the drawn φ are replaced by equal units), units i ≠ j, γ, and
-     * dynamics: gradient descent (η in [0.02, 0.2]) or, when {@code allIntegrators}, also RK4
-     * (h in [0.05, 0.2]) and the gradient flow (DOP853, r = 10⁻¹⁰; RK4 for ReLU, whose kinks
-     * stall adaptive steps). With {@code powerOfTwo} γ = ±2^k, k in [−2, 2] \ {0}; else |γ| in
-     * [0.1, 0.8) or [1.25, 10), positive when φ is only positively homogeneous.
+     * (one that does not apply to the drawn φ is replaced by the first of {@code manifolds} if
+     * that applies, else by equal units), units i ≠ j, γ, and dynamics: gradient descent (η in
+     * [0.02, 0.2]) or, when {@code allIntegrators}, also RK4 (h in [0.02, 0.2]) and the gradient
+     * flow (RK4 for ReLU, whose kinks stall adaptive steps). With {@code powerOfTwo} γ = ±2^k,
+     * k in [−2, 2] \ {0}; else |γ| in [0.1, 0.8) or [1.25, 10), positive when φ is only
+     * positively homogeneous.
      */
     private static Gen<Trial> trials(List<String> kinds, int[] manifolds, boolean powerOfTwo,
             boolean allIntegrators) {
-        return trials(kinds, manifolds, powerOfTwo, allIntegrators, false);
+        return trials(kinds, manifolds, powerOfTwo, allIntegrators, false, FLOW_TOLERANCE);
     }
 
-    /** As above; with {@code anyPhi} the manifold is kept even where it does not apply. */
+    /**
+     * As above; with {@code anyPhi} the manifold is kept even where it does not apply, and the
+     * flow has relative tolerance {@code flowTolerance}.
+     */
     private static Gen<Trial> trials(List<String> kinds, int[] manifolds, boolean powerOfTwo,
-            boolean allIntegrators, boolean anyPhi) {
+            boolean allIntegrators, boolean anyPhi, double flowTolerance) {
         Gen<NetworkSpec> networks = AnyNetwork.specs(kinds, 2, 4, true);
         Gen<Long> seeds = Generators.seeds();
         Gen<Double> scales = Gen.decimals(0.05, 0.3, 2);
@@ -158,7 +177,7 @@ public final class ManifoldRunClaims {
             Network network = AnyNetwork.network(spec);
             int m = manifolds[manifold.draw(c)];
             if (!anyPhi && !applies(m, spec.kind(), spec.width())) {
-                m = 0;
+                m = applies(manifolds[0], spec.kind(), spec.width()) ? manifolds[0] : 0;
             }
             DataSpec data = AnyNetwork.data(spec, seeds.draw(c), 2 * network.unitSize() + 8);
             InitSpec init = InitSpec.gaussian(scales.draw(c), seeds.draw(c));
@@ -167,7 +186,7 @@ public final class ManifoldRunClaims {
             boolean kinks = spec.kind().startsWith("relu");
             DynamicsSpec dynamics = kind == 0 ? DynamicsSpec.gradientDescent(END_TIME, step)
                     : kind == 1 || kinks ? DynamicsSpec.rungeKutta4(END_TIME, step)
-                    : DynamicsSpec.flow(END_TIME, FLOW_TOLERANCE);
+                    : DynamicsSpec.flow(END_TIME, flowTolerance);
             int i = Gen.integers(0, spec.width() - 1).draw(c);
             int j = (i + Gen.integers(1, spec.width() - 1).draw(c)) % spec.width();
             boolean negative = network.traits().negativeScalings() && c.flag(0.5);
@@ -357,22 +376,33 @@ public final class ManifoldRunClaims {
     }
 
     /**
-     * Gradient descent with a generic relation: the deviation must stay below the accumulated
-     * bound of {@link DriftWatch} at every step (specificity: at some step at least 100 times
-     * above it).
+     * A run with a generic relation: the deviation must stay below the accumulated bound of
+     * {@link DriftBound} at every accepted step (specificity: at some step at least 100 times
+     * above it). The trial's dynamics pick the integrator: gradient descent, RK4, or for the
+     * flow the Dormand–Prince 5(4) pair, whose stages the bound can observe.
      */
     static Outcome checkDrift(Network network, Trial t, boolean specificity) {
+        return checkDrift(network, driftIntegrator(t.scenario().dynamics()), t, specificity);
+    }
+
+    /** As above, with the integrator given (tests pass deliberately broken ones). */
+    static Outcome checkDrift(Network network, Integrator integrator, Trial t,
+            boolean specificity) {
         String outside = specificity ? null : outside(network, t);
         if (outside != null) {
             return Outcome.discard(outside);
         }
         Dataset data = AnyNetwork.dataset(t.scenario().data(), t.scenario().network());
-        DriftWatch watch = new DriftWatch(network, data, weights(network, t),
-                t.integer("manifold") == 3, t.scenario().dynamics().step());
+        DynamicsSpec dynamics = t.scenario().dynamics();
+        DriftBound watch = new DriftBound(network, data, weights(network, t),
+                t.integer("manifold") == 3, scheme(dynamics), dynamics.step());
         double[] theta0 = start(network, t);
-        watch.accepted(0, 0, theta0);
-        Trajectory run = run(network, data, theta0, t, watch);
-        if (run == null) {
+        watch.start(theta0);
+        Trajectory run;
+        try {
+            run = integrator.run(watch.watched(network.objective(data)), theta0,
+                    RunPlan.until(END_TIME).withObserver(watch));
+        } catch (DivergenceException e) {
             return Outcome.discard("the run diverged: the step is above the stability bound");
         }
         if (!dropped(run)) {
@@ -382,9 +412,9 @@ public final class ManifoldRunClaims {
                 ? "γ_k ~ N(0, 1) from seed " + (long) t.parameter("gamma")
                 : "γ = " + ManifoldGradientClaims.number(t.parameter("gamma"));
         String where = String.format(Locale.ROOT, "On a %s network (H = %d) started with %s units"
-                + " (%s), over %d steps of gradient descent to t = %s, ", network.kind(),
+                + " (%s), over %d steps of %s to t = %s, ", network.kind(),
                 network.width(), MANIFOLDS[t.integer("manifold")], factor, run.steps(),
-                ManifoldGradientClaims.number(run.endTime()));
+                describe(dynamics), ManifoldGradientClaims.number(run.endTime()));
         if (specificity) {
             double ratio = watch.largestRatio;
             return Outcome.atLeast(ratio, SPECIFICITY_FACTOR, where + String.format(Locale.ROOT,
@@ -402,6 +432,34 @@ public final class ManifoldRunClaims {
                 ManifoldGradientClaims.number(watch.worstUse),
                 ManifoldGradientClaims.number(watch.last), ManifoldGradientClaims.number(watch.bound),
                 ManifoldGradientClaims.number(watch.size)));
+    }
+
+    /** The integrator of the round-off claim: the flow is the Dormand–Prince 5(4) pair. */
+    static Integrator driftIntegrator(DynamicsSpec d) {
+        return switch (d.kind()) {
+            case DynamicsSpec.GD -> new GradientDescent(d.step());
+            case DynamicsSpec.RK4 -> new RungeKutta4(d.step());
+            case DynamicsSpec.FLOW -> new DormandPrince54Flow(d.relativeTolerance());
+            default -> throw new InvalidInputException("dynamics.kind (" + d.kind() + ") has no"
+                    + " round-off bound for Theorem 3 along runs; use gd, rk4 or flow");
+        };
+    }
+
+    /** The scheme whose recursion {@link DriftBound} applies for the trial's dynamics. */
+    static DriftBound.Scheme scheme(DynamicsSpec d) {
+        return switch (d.kind()) {
+            case DynamicsSpec.GD -> DriftBound.Scheme.GRADIENT_DESCENT;
+            case DynamicsSpec.RK4 -> DriftBound.Scheme.RUNGE_KUTTA_4;
+            default -> DriftBound.Scheme.DORMAND_PRINCE_54;
+        };
+    }
+
+    private static String describe(DynamicsSpec d) {
+        return switch (d.kind()) {
+            case DynamicsSpec.GD -> "gradient descent (η = " + d.step() + ")";
+            case DynamicsSpec.RK4 -> "RK4 (h = " + d.step() + ")";
+            default -> "the Dormand–Prince 5(4) flow (r = " + d.relativeTolerance() + ")";
+        };
     }
 
     /**
@@ -474,160 +532,6 @@ public final class ManifoldRunClaims {
     /** Whether the run passed a drop: its final loss is at most half its initial loss. */
     private static boolean dropped(Trajectory run) {
         return run.finalLoss() <= 0.5 * run.loss(0);
-    }
-
-    // ---------------------------------------------------------------- the drift bound
-
-    /**
-     * Watches a gradient-descent run and accumulates the bound on the deviation d_n = Σ_k w_k θ_k
-     * (see the spec theorem3.manifolds-kept-to-roundoff-along-runs for the derivation):
-     * <pre>
-     *   b_0 = u Σ_k |w_k| ‖θ_k(0)‖ (placing θ on the manifold rounds once),
-     *   b_{n+1} = (1 + η a_n) b_n + η Σ_k |w_k| δ_k,n + 2u Σ_k |w_k| (‖θ_k,n+1‖ + η‖g_k,n‖),
-     * </pre>
-     * with a_n = ‖(1/P) Σ_μ |r_μ| |x̃_μ|ᵀ‖_F, which bounds the norm of the Jacobian of one unit's
-     * gradient with respect to its own weights (fully connected networks with 0 ≤ σ' ≤ 1 and
-     * σ'' = 0 off the kinks), and δ_k,n the round-off bound of unit k's gradient
-     * ({@link Magnitudes}). The check compares d_n with b_n plus the round-off of computing d_n
-     * itself, γ_W Σ_k |w_k| ‖θ_k‖ (W the number of non-zero weights plus 1).
-     */
-    static final class DriftWatch implements Observer {
-        private final Network network;
-        private final Dataset data;
-        private final double[] w;
-        private final boolean dependent;
-        private final double eta;
-        private final Objective objective;
-        private final double[] gradient;
-        private double a;
-        private double errors;
-        private double gradients;
-        private boolean started;
-        double bound;
-        double worstUse;
-        double largestRatio;
-        double[] latest;
-        double last;
-        double size;
-
-        DriftWatch(Network network, Dataset data, double[] w, boolean dependent, double eta) {
-            this.network = network;
-            this.data = data;
-            this.w = dependent ? dependenceWeights(w) : w;
-            this.dependent = dependent;
-            this.eta = eta;
-            this.objective = network.objective(data);
-            this.gradient = new double[network.parameterCount()];
-        }
-
-        /** The weights of the relation θ_H − Σ γ_k θ_k as coefficients of every unit. */
-        private static double[] dependenceWeights(double[] gamma) {
-            double[] out = new double[gamma.length];
-            for (int k = 0; k + 1 < gamma.length; k++) {
-                out[k] = -gamma[k];
-            }
-            out[gamma.length - 1] = 1;
-            return out;
-        }
-
-        @Override
-        public void accepted(double time, double loss, double[] theta) {
-            double u = GradientRoundoff.UNIT_ROUNDOFF;
-            double weighted = weightedNorm(theta);
-            if (!started) {
-                bound = u * weighted;
-                started = true;
-            } else {
-                bound = (1 + eta * a) * bound + eta * errors + 2 * u * (weighted + eta * gradients);
-            }
-            last = deviation(network, theta, dependent ? gammaOf(w) : w, dependent);
-            int nonZero = 1;
-            for (double x : w) {
-                nonZero += x != 0 ? 1 : 0;
-            }
-            double measurement = Magnitudes.gamma(nonZero) * weighted;
-            worstUse = Math.max(worstUse, last / (bound + measurement));
-            largestRatio = Math.max(largestRatio, last / bound);
-            size = Math.sqrt(dot(theta, theta));
-            latest = theta.clone();
-            prepare(theta);
-        }
-
-        /** a_n, Σ|w_k| δ_k and Σ|w_k| ‖g_k‖ at θ_n, for the next step. */
-        private void prepare(double[] theta) {
-            objective.lossAndGradient(theta, gradient);
-            Magnitudes m = Magnitudes.of(network, data, theta);
-            int s = network.unitSize();
-            errors = 0;
-            gradients = 0;
-            for (int k = 0; k < w.length; k++) {
-                if (w[k] == 0) {
-                    continue;
-                }
-                double e = 0;
-                double g = 0;
-                for (int d = 0; d < s; d++) {
-                    e += m.entry(k * s + d) * m.entry(k * s + d);
-                    g += gradient[k * s + d] * gradient[k * s + d];
-                }
-                errors += Math.abs(w[k]) * Math.sqrt(e);
-                gradients += Math.abs(w[k]) * Math.sqrt(g);
-            }
-            a = jacobianBound(theta);
-        }
-
-        /** ‖(1/P) Σ_μ |r_μ| |x̃_μ|ᵀ‖_F. */
-        private double jacobianBound(double[] theta) {
-            DMatrixRMaj X = data.X();
-            DMatrixRMaj R = network.predict(theta, X);
-            int p = X.numRows;
-            int uSize = network.uSize();
-            int out = network.outputSize();
-            double sum = 0;
-            for (int a1 = 0; a1 < out; a1++) {
-                for (int b = 0; b < uSize; b++) {
-                    double e = 0;
-                    for (int mu = 0; mu < p; mu++) {
-                        double x = b < X.numCols ? Math.abs(X.get(mu, b)) : 1;
-                        e += Math.abs(R.get(mu, a1) - data.Y().get(mu, a1)) * x;
-                    }
-                    e /= p;
-                    sum += e * e;
-                }
-            }
-            return Math.sqrt(sum);
-        }
-
-        private double weightedNorm(double[] theta) {
-            int s = network.unitSize();
-            double total = 0;
-            for (int k = 0; k < w.length; k++) {
-                if (w[k] != 0) {
-                    double n = 0;
-                    for (int d = 0; d < s; d++) {
-                        n += theta[k * s + d] * theta[k * s + d];
-                    }
-                    total += Math.abs(w[k]) * Math.sqrt(n);
-                }
-            }
-            return total;
-        }
-
-        private static double[] gammaOf(double[] weights) {
-            double[] g = new double[weights.length];
-            for (int k = 0; k + 1 < weights.length; k++) {
-                g[k] = -weights[k];
-            }
-            return g;
-        }
-
-        private static double dot(double[] x, double[] y) {
-            double s = 0;
-            for (int k = 0; k < x.length; k++) {
-                s += x[k] * y[k];
-            }
-            return s;
-        }
     }
 
     // ---------------------------------------------------------------- evidence

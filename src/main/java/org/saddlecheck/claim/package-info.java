@@ -18,7 +18,11 @@
  *   <li>Helpers of the exact families: {@link org.saddlecheck.claim.AnyNetwork} (small networks
  *       of every kind with their data), {@link org.saddlecheck.network.CriticalPoints} (data that
  *       make a given θ* an exact critical point with a non-zero residual),
- *       {@link org.saddlecheck.network.Magnitudes} (round-off bounds of any network's gradient).</li>
+ *       {@link org.saddlecheck.network.Magnitudes} (round-off bounds of any network's gradient),
+ *       {@link org.saddlecheck.claim.GradientRoundoff} (gradient round-off and own-Jacobian bounds
+ *       written from the readout-slot form of the degree-1 networks) and
+ *       {@link org.saddlecheck.claim.DriftBound} (the round-off a unit relation accumulates along
+ *       an explicit Runge–Kutta run, stage by stage).</li>
  *   <li>{@link org.saddlecheck.claim.Trial}: a scenario plus named parameters; written and read
  *       by {@link org.saddlecheck.claim.TrialJson}.</li>
  *   <li>{@link org.saddlecheck.claim.Choices}, {@link org.saddlecheck.claim.Gen},

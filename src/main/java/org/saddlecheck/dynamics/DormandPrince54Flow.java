@@ -69,6 +69,18 @@ public final class DormandPrince54Flow implements Integrator {
         }
     }
 
+    /**
+     * A copy of the stage coefficients a_sl (row s, l &lt; s; row 7 holds the weights of the
+     * fifth-order solution), for observers that bound what a step does with its stages.
+     */
+    public static double[][] stageCoefficients() {
+        double[][] out = new double[A.length][];
+        for (int s = 0; s < A.length; s++) {
+            out[s] = A[s].clone();
+        }
+        return out;
+    }
+
     /** The weight of one explicit Euler step, for the starting-step estimate. */
     private static final double[] EULER = {1};
 

@@ -1,8 +1,10 @@
 package org.saddlecheck.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.saddlecheck.dynamics.GradientDescent;
 import org.saddlecheck.network.Network;
 import org.saddlecheck.scenario.DynamicsSpec;
 import org.saddlecheck.scenario.InitSpec;
@@ -20,11 +22,13 @@ class ManifoldRunClaimsTests {
      * θ(0) = 0.1·N(0, 1) on a manifold; the seeds are arbitrary, any gives a generic start.
      */
     private static Trial linearTrial(int manifold, double gamma) {
-        NetworkSpec spec = new NetworkSpec("linear", 3, 3, 2, false, 0, 0, 0, 0);
-        Scenario s = new Scenario(spec, AnyNetwork.data(spec, 5, 20), InitSpec.gaussian(0.1, 6),
-                DynamicsSpec.gradientDescent(ManifoldRunClaims.END_TIME, 0.1));
-        return Trial.of(s).with("manifold", manifold).with("unit", 0).with("other", 2)
-                .with("gamma", gamma);
+        return linearTrial(manifold, gamma, descent());
+    }
+
+    /** The same network and start, trained by {@code dynamics}. */
+    private static Trial linearTrial(int manifold, double gamma, DynamicsSpec dynamics) {
+        return trial(new NetworkSpec("linear", 3, 3, 2, false, 0, 0, 0, 0), dynamics, manifold,
+                gamma);
     }
 
     private static Network correct(Trial t) {
@@ -65,6 +69,105 @@ class ManifoldRunClaimsTests {
         assertThat(ManifoldRunClaims.checkDrift(correct(t), t, false).held()).isTrue();
         assertThat(ManifoldRunClaims.checkDrift(coupled(t), t, false).verdict())
                 .isEqualTo(Outcome.Verdict.VIOLATED);
+    }
+
+    /**
+     * A trial of the round-off claim: a network of {@code spec} trained from θ(0) = 0.1·N(0, 1)
+     * by {@code dynamics} to t = 40, units 0 and 2 (or the last unit, for the dependence) on the
+     * manifold; the seeds are arbitrary, any gives a generic start.
+     */
+    private static Trial trial(NetworkSpec spec, DynamicsSpec dynamics, int manifold,
+            double gamma) {
+        Scenario s = new Scenario(spec, AnyNetwork.data(spec, 5, 20), InitSpec.gaussian(0.1, 6),
+                dynamics);
+        return Trial.of(s).with("manifold", manifold).with("unit", 0).with("other", 2)
+                .with("gamma", gamma);
+    }
+
+    private static DynamicsSpec descent() {
+        return DynamicsSpec.gradientDescent(ManifoldRunClaims.END_TIME, 0.1);
+    }
+
+    private static DynamicsSpec rungeKutta() {
+        return DynamicsSpec.rungeKutta4(ManifoldRunClaims.END_TIME, 0.1);
+    }
+
+    private static DynamicsSpec adaptive() {
+        return DynamicsSpec.flow(ManifoldRunClaims.END_TIME, ManifoldRunClaims.ADAPTIVE_TOLERANCE);
+    }
+
+    /** The shared check: the correct network holds the claim, the coupled one violates it. */
+    private static void heldAndBrokenByTheCouplingLeak(Trial t) {
+        Outcome held = ManifoldRunClaims.checkDrift(correct(t), t, false);
+        assertThat(held.held()).as(held.description()).isTrue();
+        assertThat(ManifoldRunClaims.checkDrift(coupled(t), t, false).verdict())
+                .isEqualTo(Outcome.Verdict.VIOLATED);
+    }
+
+    @Test
+    void proportionalKernelsOfALinearConvolutionStayWithinTheirBound() {
+        NetworkSpec spec = new NetworkSpec("linear-conv", 3, 0, 0, false, 3, 2, 0, 0);
+        heldAndBrokenByTheCouplingLeak(trial(spec, descent(), 2, -0.37));
+    }
+
+    @Test
+    void aDependentKernelOfALinearConvolutionStaysWithinItsBoundUnderTheAdaptiveFlow() {
+        NetworkSpec spec = new NetworkSpec("linear-conv", 3, 0, 0, false, 3, 2, 0, 0);
+        heldAndBrokenByTheCouplingLeak(trial(spec, adaptive(), 3, 23));
+    }
+
+    @Test
+    void proportionalKernelsOfAReluConvolutionStayWithinTheirBoundUnderRk4() {
+        NetworkSpec spec = new NetworkSpec("relu-conv", 3, 0, 0, false, 2, 3, 0, 0);
+        heldAndBrokenByTheCouplingLeak(trial(spec, rungeKutta(), 2, 2.7));
+    }
+
+    @Test
+    void proportionalMergedAttentionHeadsStayWithinTheirBound() {
+        NetworkSpec spec = new NetworkSpec("attention-merged", 3, 0, 0, false, 0, 0, 2, 4);
+        heldAndBrokenByTheCouplingLeak(trial(spec, descent(), 2, 0.61));
+    }
+
+    @Test
+    void aDependentMergedAttentionHeadStaysWithinItsBoundUnderRk4() {
+        NetworkSpec spec = new NetworkSpec("attention-merged", 3, 0, 0, false, 0, 0, 2, 3);
+        heldAndBrokenByTheCouplingLeak(trial(spec, rungeKutta(), 3, 29));
+    }
+
+    @Test
+    void proportionalReluUnitsStayWithinTheirBoundUnderRk4() {
+        NetworkSpec spec = new NetworkSpec("relu", 3, 2, 2, true, 0, 0, 0, 0);
+        heldAndBrokenByTheCouplingLeak(trial(spec, rungeKutta(), 2, 4.2));
+    }
+
+    @Test
+    void linearUnitsUnderTheAdaptiveFlowStayWithinTheirBound() {
+        heldAndBrokenByTheCouplingLeak(linearTrial(2, -0.37, adaptive()));
+        heldAndBrokenByTheCouplingLeak(linearTrial(3, 17, adaptive()));
+    }
+
+    @Test
+    void anRk4WhoseCombinationIsOffInOneUnitByOnePartInATrillionFails() {
+        for (Trial t : new Trial[] {linearTrial(2, -0.37, rungeKutta()),
+                linearTrial(3, 17, rungeKutta())}) {
+            Network n = correct(t);
+            assertThat(ManifoldRunClaims.checkDrift(n, t, false).held()).isTrue();
+            Outcome broken = ManifoldRunClaims.checkDrift(n,
+                    new BrokenRungeKutta4(0.1, n.unitSize()), t, false);
+            assertThat(broken.verdict()).as(broken.description())
+                    .isEqualTo(Outcome.Verdict.VIOLATED);
+        }
+    }
+
+    @Test
+    void theBoundRefusesAnIntegratorItDoesNotModel() {
+        // Gradient descent evaluates one gradient per step where RK4 evaluates four: the bound's
+        // reading of the stages must notice, not accept the run.
+        Trial t = linearTrial(2, -0.37, rungeKutta());
+        Network n = correct(t);
+        assertThatThrownBy(() -> ManifoldRunClaims.checkDrift(n, new GradientDescent(0.1), t,
+                false))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
