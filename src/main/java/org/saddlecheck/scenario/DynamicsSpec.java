@@ -7,7 +7,8 @@ import org.saddlecheck.dynamics.RunPlan;
 /**
  * The training dynamics, when they end and what is recorded.
  *
- * @param kind {@code flow} (adaptive Dormand–Prince 8(5,3)), {@code rk4}, {@code gd} or {@code sgd}
+ * @param kind {@code flow} (adaptive Dormand–Prince 8(5,3)), {@code flow-dp54} (adaptive
+ *     Dormand–Prince 5(4)), {@code rk4}, {@code gd} or {@code sgd}
  * @param endTime the training time t at which the run ends (t = steps × η for discrete methods)
  * @param step the learning rate η for {@code gd} and {@code sgd}, the step h for {@code rk4}
  * @param relativeTolerance the adaptive integrator's relative tolerance
@@ -34,6 +35,8 @@ public record DynamicsSpec(
 
     /** The kinds of dynamics, as named in scenario files. */
     public static final String FLOW = "flow";
+    /** Gradient flow by the project's own Dormand–Prince 5(4) pair (fewer gradients per step). */
+    public static final String FLOW_DP54 = "flow-dp54";
     public static final String RK4 = "rk4";
     public static final String GD = "gd";
     public static final String SGD = "sgd";
@@ -56,6 +59,16 @@ public record DynamicsSpec(
 
     public static DynamicsSpec flow(double endTime, double relativeTolerance) {
         return new DynamicsSpec(FLOW, endTime, 0, relativeTolerance, 0, 0, new double[0]);
+    }
+
+    /** Gradient flow by the Dormand–Prince 5(4) pair ({@code flow-dp54}). */
+    public static DynamicsSpec flowDp54(double endTime, double relativeTolerance) {
+        return new DynamicsSpec(FLOW_DP54, endTime, 0, relativeTolerance, 0, 0, new double[0]);
+    }
+
+    /** Whether this is gradient flow by an adaptive integrator ({@code flow} or {@code flow-dp54}). */
+    public boolean isFlow() {
+        return FLOW.equals(kind) || FLOW_DP54.equals(kind);
     }
 
     public static DynamicsSpec rungeKutta4(double endTime, double step) {

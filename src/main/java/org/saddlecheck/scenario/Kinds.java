@@ -21,7 +21,8 @@ final class Kinds {
             DataSpec.IN_CONTEXT, DataSpec.PATCHES, DataSpec.RELU_ORTHOGONAL, DataSpec.RELU_KINKS,
             DataSpec.EXPLICIT);
     static final List<String> DYNAMICS =
-            List.of(DynamicsSpec.FLOW, DynamicsSpec.RK4, DynamicsSpec.GD, DynamicsSpec.SGD);
+            List.of(DynamicsSpec.FLOW, DynamicsSpec.FLOW_DP54, DynamicsSpec.RK4, DynamicsSpec.GD,
+                    DynamicsSpec.SGD);
 
     /** The family of a network kind. */
     static Family family(String field, String kind) {

@@ -188,7 +188,7 @@ final class ScenarioChecks {
         String kind = Kinds.require(p + "dynamics.kind", d.kind(), Kinds.DYNAMICS);
         double end = Require.positive(p + "dynamics.endTime", d.endTime());
         switch (kind) {
-            case DynamicsSpec.FLOW -> {
+            case DynamicsSpec.FLOW, DynamicsSpec.FLOW_DP54 -> {
                 Require.positive(p + "dynamics.relativeTolerance", d.relativeTolerance());
                 Require.that(d.relativeTolerance() < 1, p + "dynamics.relativeTolerance ("
                         + d.relativeTolerance() + ") must be below 1");

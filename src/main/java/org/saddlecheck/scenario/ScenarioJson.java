@@ -175,7 +175,7 @@ public final class ScenarioJson {
         int batchSize = 0;
         long seed = 0;
         switch (kind) {
-            case DynamicsSpec.FLOW -> tolerance = f.number("relativeTolerance",
+            case DynamicsSpec.FLOW, DynamicsSpec.FLOW_DP54 -> tolerance = f.number("relativeTolerance",
                     DEFAULT_RELATIVE_TOLERANCE);
             case DynamicsSpec.RK4 -> step = f.number("step");
             case DynamicsSpec.GD -> step = f.number("learningRate");
@@ -296,7 +296,8 @@ public final class ScenarioJson {
         o.put("kind", d.kind());
         o.put("endTime", d.endTime());
         switch (d.kind()) {
-            case DynamicsSpec.FLOW -> o.put("relativeTolerance", d.relativeTolerance());
+            case DynamicsSpec.FLOW, DynamicsSpec.FLOW_DP54 ->
+                    o.put("relativeTolerance", d.relativeTolerance());
             case DynamicsSpec.RK4 -> o.put("step", d.step());
             case DynamicsSpec.GD -> o.put("learningRate", d.step());
             default -> {

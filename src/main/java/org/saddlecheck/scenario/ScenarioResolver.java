@@ -5,6 +5,7 @@ import org.apache.commons.math3.random.Well19937c;
 import org.ejml.data.DMatrixRMaj;
 import org.saddlecheck.InvalidInputException;
 import org.saddlecheck.Require;
+import org.saddlecheck.dynamics.DormandPrince54Flow;
 import org.saddlecheck.dynamics.GradientDescent;
 import org.saddlecheck.dynamics.GradientFlow;
 import org.saddlecheck.dynamics.Integrator;
@@ -157,6 +158,7 @@ public final class ScenarioResolver {
     public static Integrator integrator(DynamicsSpec d) {
         return switch (Kinds.require("dynamics.kind", d.kind(), Kinds.DYNAMICS)) {
             case DynamicsSpec.FLOW -> new GradientFlow(d.relativeTolerance());
+            case DynamicsSpec.FLOW_DP54 -> new DormandPrince54Flow(d.relativeTolerance());
             case DynamicsSpec.RK4 -> new RungeKutta4(d.step());
             case DynamicsSpec.GD -> new GradientDescent(d.step());
             default -> new StochasticGradientDescent(d.step(), d.batchSize(), d.seed());

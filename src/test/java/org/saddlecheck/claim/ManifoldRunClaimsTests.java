@@ -93,7 +93,7 @@ class ManifoldRunClaimsTests {
     }
 
     private static DynamicsSpec adaptive() {
-        return DynamicsSpec.flow(ManifoldRunClaims.END_TIME, ManifoldRunClaims.ADAPTIVE_TOLERANCE);
+        return DynamicsSpec.flowDp54(ManifoldRunClaims.END_TIME, ManifoldRunClaims.ADAPTIVE_TOLERANCE);
     }
 
     /** The shared check: the correct network holds the claim, the coupled one violates it. */

@@ -75,6 +75,8 @@ class ScenarioJsonTests {
             new Scenario(kink, DataSpec.reluKinks(21, new double[] {-0.5, 0.25}, new double[] {1, -2}),
                     InitSpec.gaussian(0.01, 3), DynamicsSpec.gradientDescent(5, 0.05)
                             .withRecording(0.05, 50, 0.02, false)),
+            new Scenario(linear, DataSpec.generated("whitened-regression", 7, 30, 1, 0.5),
+                    InitSpec.gaussian(1e-6, 3), DynamicsSpec.flowDp54(10, 1e-9)),
         };
         for (Scenario s : scenarios) {
             assertThat(ScenarioJson.parse(ScenarioJson.write(s), "round trip")).isEqualTo(s);
@@ -143,6 +145,17 @@ class ScenarioJsonTests {
     }
 
     @Test
+    void theDormandPrince54FlowReadsItsToleranceAndRejectsABadOne() {
+        Scenario s = readChanged(r -> at(r, "dynamics").put("kind", "flow-dp54"));
+        assertThat(s.dynamics()).isEqualTo(DynamicsSpec.flowDp54(40,
+                ScenarioJson.DEFAULT_RELATIVE_TOLERANCE));
+        assertRejected(r -> at(r, "dynamics").put("kind", "flow-dp54").put("relativeTolerance", 1),
+                "dynamics.relativeTolerance (1.0) must be below 1");
+        assertRejected(r -> at(r, "dynamics").put("kind", "flow-dp54").put("learningRate", 0.1),
+                "learningRate");
+    }
+
+    @Test
     void missingRequiredFieldsAreNamed() {
         assertRejected(r -> at(r, "network").remove("width"), "missing required field network.width");
         assertRejected(r -> r.remove("format"), "missing required field format");
@@ -191,7 +204,7 @@ class ScenarioJsonTests {
                         + " linear-conv, relu-conv, attention, attention-merged");
         assertRejected(r -> at(r, "data").put("kind", "mnist"), "data.kind 'mnist' is not one of:");
         assertRejected(r -> at(r, "dynamics").put("kind", "adam"),
-                "dynamics.kind 'adam' is not one of: flow, rk4, gd, sgd");
+                "dynamics.kind 'adam' is not one of: flow, flow-dp54, rk4, gd, sgd");
     }
 
     @Test

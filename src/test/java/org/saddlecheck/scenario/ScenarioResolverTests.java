@@ -48,6 +48,16 @@ class ScenarioResolverTests {
     }
 
     @Test
+    void eachFlowKindNamesItsOwnIntegrator() {
+        // Same tolerance, two integrators: the file's kind, not a default, decides which runs, so
+        // that a trial replays with the integrator that produced it.
+        assertThat(ScenarioResolver.integrator(DynamicsSpec.flow(1, 1e-8)))
+                .isInstanceOf(org.saddlecheck.dynamics.GradientFlow.class);
+        assertThat(ScenarioResolver.integrator(DynamicsSpec.flowDp54(1, 1e-8)))
+                .isInstanceOf(org.saddlecheck.dynamics.DormandPrince54Flow.class);
+    }
+
+    @Test
     void explicitInitIsCopied() {
         double[] given = {1, 2, 3};
         double[] theta = ScenarioResolver.initialTheta(InitSpec.explicit(given), 3);
