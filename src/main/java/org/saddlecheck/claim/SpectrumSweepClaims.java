@@ -118,8 +118,9 @@ public final class SpectrumSweepClaims {
     }
 
     /**
-     * Trials: κ_lo one of 0.25, 0.5, 0.75, 1 (not 0, see the spec); κ_hi = κ_lo + 1; and a seed. The scenario is the Figure 2 attention network at κ_hi
-     * ({@link FigureTwo#attentionSpectrum}, ε = {@value #ATTENTION_EPSILON}).
+     * Trials: κ_lo one of 0.25, 0.5, 0.75, 1 (not 0, see the spec); κ_hi = κ_lo + 1; and a seed.
+     * The scenario is the Figure 2 attention network at κ_hi ({@link FigureTwo#attentionSpectrum},
+     * ε = {@value #ATTENTION_EPSILON}).
      */
     static Gen<Trial> attentionTrials() {
         Gen<Integer> steps = Gen.integers(1, 4);
