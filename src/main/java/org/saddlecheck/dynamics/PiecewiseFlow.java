@@ -112,17 +112,24 @@ public final class PiecewiseFlow {
     /**
      * What a run reached.
      *
-     * @param time the time reached: the end time, or where the flow began to slide
+     * @param time the time reached, the end time
      * @param theta θ there
      * @param integrals ∫₀^time h(θ, θ̇) dt
      * @param steps accepted steps handed to the observer
-     * @param switches pattern changes
-     * @param crossings pattern changes per switching function
-     * @param evaluations gradient evaluations
-     * @param slid whether the run stopped early because the flow slides along a kink
+     * @param switches events: kink crossings (with or without entering a sliding motion) and
+     *     departures from a sliding surface
+     * @param crossings kink crossings per switching function (a departure from sliding is not one)
+     * @param evaluations region gradient evaluations
+     * @param slides how many times the flow began to slide along a switching surface
+     * @param slidingTime the time during which it slid along at least one
      */
     public record Run(double time, double[] theta, double[] integrals, long steps, long switches,
-            int[] crossings, long evaluations, boolean slid) {
+            int[] crossings, long evaluations, long slides, double slidingTime) {
+
+        /** Whether the flow slid along a kink at some time. */
+        public boolean slid() {
+            return slides > 0;
+        }
     }
 
     /**
@@ -130,8 +137,8 @@ public final class PiecewiseFlow {
      * every accepted step end with the region loss there. Does not modify {@code theta0}.
      *
      * @throws org.saddlecheck.DivergenceException if θ becomes non-finite
-     * @throws SaddlecheckException if a step falls below 10⁻¹³·T, or the evaluation or switch
-     *     budget runs out
+     * @throws SaddlecheckException if a step falls below 10⁻¹³·T, the evaluation or switch budget
+     *     runs out, or a sliding motion is undetermined or cannot be resolved (see the class notes)
      */
     public Run run(PiecewiseObjective objective, double[] theta0, double endTime, Observer observer,
             Integrand integrand) {
@@ -142,15 +149,21 @@ public final class PiecewiseFlow {
         return new Segments(objective, theta0, endTime, observer, integrand).run();
     }
 
-    /** The state of one run: pattern, last accepted step end, and the pending crossing. */
+    /**
+     * The state of one run: pattern, sliding set, last accepted step end, and the pending event.
+     */
     private final class Segments implements FirstOrderDifferentialEquations, StepHandler {
         private final PiecewiseObjective objective;
         private final double endTime;
         private final Observer observer;
         private final Integrand integrand;
         private final boolean[] active;
+        private final boolean[] armed;
         private final int[] crossings;
         private final double[] work;
+        private final double[] probe;
+        private final double[] last;
+        private final FilippovField field;
         private final DormandPrince853Integrator method;
         private final BracketingNthOrderBrentSolver solver;
         private double time;
@@ -159,6 +172,9 @@ public final class PiecewiseFlow {
         private long steps;
         private long switches;
         private long evaluations;
+        private long slides;
+        private double slidingSince;
+        private double slidingTime;
         private boolean watching;
         private int pending;
         private double pendingTime;
@@ -170,11 +186,16 @@ public final class PiecewiseFlow {
             this.observer = observer;
             this.integrand = integrand;
             this.active = new boolean[objective.switches()];
+            this.armed = new boolean[objective.switches()];
             this.crossings = new int[objective.switches()];
             this.work = new double[theta0.length];
+            this.probe = new double[theta0.length];
+            this.last = new double[theta0.length];
             this.theta = theta0.clone();
             this.integrals = new double[integrand.size()];
             objective.pattern(theta0, active);
+            Arrays.fill(armed, true);
+            this.field = new FilippovField(objective, active);
             double[] absolute = new double[theta0.length];
             Arrays.fill(absolute, relativeTolerance * GradientFlow.initialScale(theta0));
             double[] relative = new double[theta0.length];
@@ -187,51 +208,100 @@ public final class PiecewiseFlow {
 
         Run run() {
             while (!tooShort(time, endTime)) {
-                // integrate the frozen region's flow until the end or a step that crosses a kink
+                // integrate the current field until the end or a step that meets an event
                 pending = -1;
                 watching = true;
                 try {
                     integrate(endTime);
                 } catch (Crossed e) {
-                    // the crossing step was not kept: (time, θ) is still the last step end
+                    // the step with the event was not kept: (time, θ) is still the last step end
                 }
                 if (pending < 0) {
                     break;
                 }
 
-                // redo the way to the crossing with error control, then switch the pattern
+                // redo the way to the event with error control, then change pattern and sliding set
                 watching = false;
                 if (!tooShort(time, pendingTime)) {
                     integrate(pendingTime);
                 }
                 time = pendingTime;
-                boolean up = !active[pending];
-                active[pending] = up;
-                crossings[pending]++;
                 if (++switches > MAX_SWITCHES) {
                     throw new SaddlecheckException("the pattern changed more than " + MAX_SWITCHES
                             + " times before t = " + Recorder.number(time));
                 }
-                if (slides(pending, up)) {
-                    return result(true);
+                boolean sliding = field.count() > 0;
+                resolve(pending);
+                if (!sliding && field.count() > 0) {
+                    slidingSince = time;
+                } else if (sliding && field.count() == 0) {
+                    slidingTime += time - slidingSince;
                 }
             }
-            return result(false);
-        }
-
-        private Run result(boolean slid) {
-            return new Run(time, theta.clone(), integrals.clone(), steps, switches,
-                    crossings.clone(), evaluations, slid);
-        }
-
-        /** Whether ṡ_k under the new pattern points back to the side just left. */
-        private boolean slides(int k, boolean up) {
-            objective.regionLossAndGradient(theta, active, work);
-            for (int j = 0; j < work.length; j++) {
-                work[j] = -work[j];
+            if (field.count() > 0) {
+                slidingTime += endTime - slidingSince;
             }
+            return new Run(endTime, theta.clone(), integrals.clone(), steps, switches,
+                    crossings.clone(), evaluations, slides, slidingTime);
+        }
+
+        /**
+         * Settles the pattern and the sliding set K after the event of switching function k at
+         * (time, θ). A departure (k ∈ K, its fraction reached 0 or 1) moves k to the side the
+         * fraction reached. A crossing (k ∉ K) switches a_k to the side entered; if the field there
+         * points back across s_k = 0, k joins K. Then, while some fraction of K lies outside
+         * [0, 1], the farthest one leaves to the side it passed. The crossed surface joins K at
+         * most once; if it would have to leave again at once, neither side nor sliding is
+         * consistent and the run stops.
+         */
+        private void resolve(int k) {
+            boolean entered = false;
+            boolean crossing = !field.contains(k);
+            if (!crossing) {
+                evaluations += field.evaluate(time, theta, work);
+                leave(k);
+            } else {
+                active[k] = !active[k];
+                armed[k] = false;
+                crossings[k]++;
+            }
+            for (int round = 0; ; round++) {
+                evaluations += field.evaluate(time, theta, work);
+                int out = field.farthestOutside();
+                if (out >= 0) {
+                    if (entered && field.surface(out) == k) {
+                        throw new SaddlecheckException("switching function " + k + " at t = "
+                                + Recorder.number(time) + " can be neither crossed nor slid"
+                                + " along together with the other sliding surfaces");
+                    }
+                    leave(field.surface(out));
+                    continue;
+                }
+                if (crossing && !entered && pointsBack(k)) {
+                    field.add(k);
+                    entered = true;
+                    slides++;
+                    continue;
+                }
+                return;
+            }
+        }
+
+        /** Removes k from K towards the bound its fraction reached (1: a_k = 1, 0: a_k = 0). */
+        private void leave(int k) {
+            for (int j = 0; j < field.count(); j++) {
+                if (field.surface(j) == k) {
+                    field.remove(k, field.fraction(j) > 0.5);
+                    armed[k] = false;
+                    return;
+                }
+            }
+        }
+
+        /** Whether ṡ_k under the current field (in {@code work}) points to the side a_k left. */
+        private boolean pointsBack(int k) {
             double rate = objective.switchingRate(theta, work, k);
-            return up ? rate < 0 : rate > 0;
+            return active[k] ? rate < 0 : rate > 0;
         }
 
         private boolean tooShort(double from, double to) {
@@ -252,7 +322,8 @@ public final class PiecewiseFlow {
                 throw new SaddlecheckException("the budget of " + MAX_EVALUATIONS + " gradient"
                         + " evaluations ran out at t = " + Recorder.number(time));
             }
-            method.setMaxEvaluations((int) Math.min(Integer.MAX_VALUE, left));
+            method.setMaxEvaluations((int) Math.min(Integer.MAX_VALUE,
+                    left / (field.count() + 1)));
             try {
                 method.integrate(equations, target);
             } catch (NumberIsTooSmallException e) {
@@ -270,14 +341,10 @@ public final class PiecewiseFlow {
             return theta.length;
         }
 
-        /** θ̇ = −∇L_a(θ) with the frozen pattern a. */
+        /** θ̇ = −∇L_a(θ) with the frozen pattern a, or the sliding field F(θ) while K ≠ ∅. */
         @Override
         public void computeDerivatives(double t, double[] y, double[] yDot) {
-            objective.regionLossAndGradient(y, active, yDot);
-            for (int j = 0; j < yDot.length; j++) {
-                yDot[j] = -yDot[j];
-            }
-            evaluations++;
+            evaluations += field.evaluate(t, y, yDot);
         }
 
         @Override
@@ -285,42 +352,61 @@ public final class PiecewiseFlow {
         }
 
         /**
-         * Keeps and reports the end of every accepted step; while watching, a step whose end has
-         * left the pattern's region is not kept: its earliest crossing is located and the
-         * integration stopped.
+         * Keeps and reports the end of every accepted step; while watching, a step that meets an
+         * event (its end has left the pattern's region, or a fraction of K has left [0, 1]) is not
+         * kept: its earliest event is located and the integration stopped.
          */
         @Override
         public void handleStep(StepInterpolator interpolator, boolean isLast) {
             double start = interpolator.getPreviousTime();
             double end = interpolator.getCurrentTime();
             interpolator.setInterpolatedTime(end);
-            double[] state = interpolator.getInterpolatedState();
-            if (!Recorder.finite(state)) {
+            // the interpolator's array is overwritten when the events are located: keep a copy
+            System.arraycopy(interpolator.getInterpolatedState(), 0, last, 0, last.length);
+            if (!Recorder.finite(last)) {
                 throw Recorder.nonFiniteTheta(end, Recorder.NO_STEP);
             }
-            if (watching && locate(interpolator, start, end, state)) {
+            if (watching && (crossed(interpolator, start, end, last)
+                    | departed(interpolator, start, end, last))) {
                 throw CROSSED;
             }
-            System.arraycopy(state, 0, theta, 0, theta.length);
+            System.arraycopy(last, 0, theta, 0, theta.length);
             if (integrals.length > 0) {
+                interpolator.setInterpolatedTime(end);
                 System.arraycopy(interpolator.getInterpolatedSecondaryState(0), 0, integrals, 0,
                         integrals.length);
             }
             time = end;
             steps++;
+            arm();
             observer.accepted(end, objective.regionLossAndGradient(theta, active, work), theta);
         }
 
         /**
-         * Whether {@code state} at the step end lies outside the pattern's region; if so, sets
-         * the pending switch to the earliest crossing, located on the dense output at or just
-         * after the root.
+         * Arms the switching functions outside K that have reached the side their pattern
+         * records. Right after an event the state may sit on the other side by the location
+         * error; a function is watched for crossings only once a kept step end agrees with a_k.
          */
-        private boolean locate(StepInterpolator interpolator, double start, double end,
+        private void arm() {
+            for (int k = 0; k < active.length; k++) {
+                if (!armed[k] && !field.contains(k)
+                        && (objective.switchingValue(theta, k) > 0) == active[k]) {
+                    armed[k] = true;
+                }
+            }
+        }
+
+        /**
+         * Whether {@code state} at the step end lies outside the pattern's region for an armed
+         * switching function; if so, sets the pending event to the earliest crossing, located on
+         * the dense output at or just after the root.
+         */
+        private boolean crossed(StepInterpolator interpolator, double start, double end,
                 double[] state) {
             boolean left = false;
             for (int k = 0; k < active.length; k++) {
-                if ((objective.switchingValue(state, k) > 0) == active[k]) {
+                if (!armed[k] || field.contains(k)
+                        || (objective.switchingValue(state, k) > 0) == active[k]) {
                     continue;
                 }
                 left = true;
@@ -332,14 +418,55 @@ public final class PiecewiseFlow {
                     return sign * objective.switchingValue(interpolator.getInterpolatedState(),
                             which);
                 };
-                double at = inside.value(start) <= 0 ? start
-                        : solver.solve(200, inside, start, end, AllowedSolution.RIGHT_SIDE);
-                if (pending < 0 || at < pendingTime) {
-                    pending = k;
-                    pendingTime = at;
-                }
+                propose(k, locate(inside, start, end));
             }
             return left;
+        }
+
+        /**
+         * Whether a fraction α_j of K lies outside [0, 1] at the step end; if so, sets the pending
+         * event to the earliest departure, located on the dense output at or just after the time
+         * α_j reaches the bound.
+         */
+        private boolean departed(StepInterpolator interpolator, double start, double end,
+                double[] state) {
+            if (field.count() == 0) {
+                return false;
+            }
+            evaluations += field.evaluate(end, state, probe);
+            boolean left = false;
+            for (int j = 0; j < field.count(); j++) {
+                double alpha = field.fraction(j);
+                if (alpha >= 0 && alpha <= 1) {
+                    continue;
+                }
+                left = true;
+                int which = j;
+                boolean upper = alpha > 1;
+                // the distance of α_j from the bound it passes, positive while inside
+                UnivariateFunction inside = t -> {
+                    interpolator.setInterpolatedTime(t);
+                    evaluations += field.evaluate(t, interpolator.getInterpolatedState(), probe);
+                    double a = field.fraction(which);
+                    return upper ? 1 - a : a;
+                };
+                propose(field.surface(j), locate(inside, start, end));
+            }
+            return left;
+        }
+
+        /** The root of {@code inside} in (start, end], at or just after it; start if inside ≤ 0. */
+        private double locate(UnivariateFunction inside, double start, double end) {
+            return inside.value(start) <= 0 ? start
+                    : solver.solve(200, inside, start, end, AllowedSolution.RIGHT_SIDE);
+        }
+
+        /** Keeps the event of switching function k at {@code at} if it is the earliest so far. */
+        private void propose(int k, double at) {
+            if (pending < 0 || at < pendingTime) {
+                pending = k;
+                pendingTime = at;
+            }
         }
     }
 

@@ -104,17 +104,115 @@ class PiecewiseFlowTests {
     }
 
     @Test
-    void stopsWhereTheFlowWouldSlideAlongTheKink() {
-        // below the kink θ̇ = +2 points back up: the flow slides on θ = 1 from t = ln 3
+    void slidesAlongTheKinkToTheEndAsTheFilippovSolution() {
+        // below the kink θ̇ = +2 points back up: from t₁ = ln 3 the flow slides on θ = 1 with
+        // α(−θ) + (1 − α)·2 = 0, α = 2/3, and stays there
         Kinked loss = new Kinked(1, 0, -2);
         PiecewiseFlow.Run run = new PiecewiseFlow(R).run(loss, new double[] {3}, END,
-                Observer.NONE, PiecewiseFlow.NO_INTEGRAND);
+                Observer.NONE, THETA);
 
-        assertThat(run.slid()).isTrue();
-        // the crossing is located to 10⁻¹²T after the root of the dense output, whose own error
-        // is of the order of the accepted local errors, r per step in θ, over |θ̇| = 1
-        assertThat(run.time()).isCloseTo(Math.log(3), within(run.steps() * 4 * R + 1e-12 * END));
-        assertThat(run.theta()[0]).isCloseTo(1, within(run.steps() * 4 * R));
+        double t1 = Math.log(3);
+        double integral = 3 * (1 - Math.exp(-t1)) + (END - t1);
+        // the entry is placed within 10⁻¹²T of t₁ after the root of the dense output, whose error
+        // is of the order of the accepted local errors, 4r per step in θ, over |θ̇| = 1; on the
+        // kink the sliding field is zero, so θ keeps its entry value
+        double bound = run.steps() * 4 * R + 1e-12 * END;
+        assertThat(run.slides()).isEqualTo(1);
+        assertThat(run.crossings()).containsExactly(1);
+        assertThat(run.time()).isEqualTo(END);
+        assertThat(run.slidingTime()).isCloseTo(END - t1, within(bound));
+        assertThat(run.theta()[0]).isCloseTo(1, within(bound));
+        assertThat(run.integrals()[0]).isCloseTo(integral, within(bound * END));
+    }
+
+    /**
+     * θ = (x, y) with one kink at x = 0. Regions L₁ (x &gt; 0) and L₀ (x &lt; 0) agree on it
+     * (both are y there) and drive a sliding motion along it whose fraction α reaches 1
+     * ({@code upper}) or 0 when y reaches 0:
+     * <pre>
+     *   upper:  L₁ = xy + y, L₀ = −x + y;     on x = 0, f⁺ = (−y, −1), f⁻ = (1, −1), α = 1/(1 + y)
+     *   lower:  L₁ = x + y,  L₀ = −xy + y;    on x = 0, f⁺ = (−1, −1), f⁻ = (y, −1), α = y/(1 + y)
+     * </pre>
+     */
+    private record Ridge(boolean upper) implements PiecewiseObjective {
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public int switches() {
+            return 1;
+        }
+
+        @Override
+        public double switchingValue(double[] theta, int k) {
+            return theta[0];
+        }
+
+        @Override
+        public double switchingRate(double[] theta, double[] thetaDot, int k) {
+            return thetaDot[0];
+        }
+
+        @Override
+        public void pattern(double[] theta, boolean[] active) {
+            active[0] = theta[0] > 0;
+        }
+
+        @Override
+        public double regionLossAndGradient(double[] theta, boolean[] active, double[] gradient) {
+            double x = theta[0];
+            double y = theta[1];
+            boolean product = active[0] == upper;
+            double sign = upper ? -1 : 1;
+            gradient[0] = product ? -sign * y : sign;
+            gradient[1] = product ? -sign * x + 1 : 1;
+            return (product ? -sign * x * y : sign * x) + y;
+        }
+
+        @Override
+        public double lossAndGradient(double[] theta, double[] gradient) {
+            return regionLossAndGradient(theta, new boolean[] {theta[0] > 0}, gradient);
+        }
+
+        @Override
+        public double loss(double[] theta) {
+            return lossAndGradient(theta, new double[2]);
+        }
+
+        @Override
+        public Ridge copy() {
+            return this;
+        }
+    }
+
+    @Test
+    void leavesTheKinkWhenTheFractionReachesOneOrZeroAtTheExactTime() {
+        for (boolean upper : new boolean[] {true, false}) {
+            // from (∓1, 3) the flow (±1, −1) meets x = 0 at t = 1, y = 2; it slides with ẏ = −1
+            // until y = 0 at t = 3, where α reaches its bound and the flow leaves to the side of
+            // that bound: x'' = x ± 1 from rest at the origin, x = ±(cosh(t − 3) − 1),
+            // y = −sinh(t − 3)
+            double end = 4;
+            double sign = upper ? 1 : -1;
+            PiecewiseFlow.Run run = new PiecewiseFlow(R).run(new Ridge(upper),
+                    new double[] {-sign, 3}, end, Observer.NONE, PiecewiseFlow.NO_INTEGRAND);
+
+            // each accepted step errs by at most √n·r(ρ + max|θ|) per entry (ρ = √5, |θ| ≤ 3);
+            // the entry and the exit are located to 10⁻¹²T after roots of the dense output, met
+            // at rates |ẋ| = 1 and |ẏ| = 1; after the exit errors grow at most by e^(t − 3) ≤ e
+            // and a shift δ of the exit time moves θ(T) by at most δ·max|θ̇| ≤ δ·cosh 1
+            double local = run.steps() * Math.sqrt(2) * R * (Math.sqrt(5) + 3);
+            double timing = 2 * 1e-12 * end + 2 * local;
+            double bound = Math.E * (local + timing * Math.cosh(1));
+            assertThat(run.slides()).isEqualTo(1);
+            assertThat(run.switches()).isEqualTo(2);
+            assertThat(run.crossings()).containsExactly(1);
+            assertThat(run.slidingTime()).isCloseTo(2, within(timing));
+            assertThat(run.theta()[0]).isCloseTo(sign * (Math.cosh(1) - 1), within(bound));
+            assertThat(run.theta()[1]).isCloseTo(-Math.sinh(1), within(bound));
+        }
     }
 
     @Test
