@@ -34,6 +34,7 @@ final class FilippovField {
     private double[][] columns = new double[0][];
     private double[] matrix = new double[0];
     private double[] fractions = new double[0];
+    private double[] diagonal = new double[0];
     private int count;
 
     /** @param active the pattern a, shared with the caller and read at every evaluation */
@@ -56,6 +57,17 @@ final class FilippovField {
     /** α of the j-th surface of K at the last evaluation. */
     double fraction(int j) {
         return fractions[j];
+    }
+
+    /**
+     * Whether the j-th surface of K attracted the flow at the last evaluation: its one-sided fields
+     * point towards each other across it, ∇s_j·d_j &lt; 0 (the other fractions held). When this
+     * fails with α_j inside [0, 1], both one-sided fields are tangent to the surface or point
+     * away from it, and the flow may stay on it or leave to either side: solutions are no longer
+     * unique.
+     */
+    boolean attracting(int j) {
+        return diagonal[j] < 0;
     }
 
     /** Whether k ∈ K. */
@@ -138,6 +150,7 @@ final class FilippovField {
             for (int l = 0; l < m; l++) {
                 matrix[k * m + l] = objective.switchingRate(theta, columns[l], surfaces[k]);
             }
+            diagonal[k] = matrix[k * m + k];
             fractions[k] = -objective.switchingRate(theta, base, surfaces[k]);
         }
 
@@ -221,5 +234,6 @@ final class FilippovField {
         columns = c;
         matrix = new double[size * size];
         fractions = new double[size];
+        diagonal = new double[size];
     }
 }

@@ -71,6 +71,12 @@ public final class PiecewiseFlow {
     static final double SHORTEST_INTERVAL = 2e-12;
     /** Largest number of pattern changes in one run. */
     static final int MAX_SWITCHES = 100_000;
+    /** Largest number of surfaces settled together at one event (3^this choices are tried). */
+    static final int MOST_SURFACES = 7;
+    /** Statuses of a switching function at an event. */
+    private static final int INACTIVE = 0;
+    private static final int ACTIVE = 1;
+    private static final int SLIDING = 2;
     /** Largest number of gradient evaluations in one run. */
     static final long MAX_EVALUATIONS = 20_000_000L;
 
@@ -122,9 +128,14 @@ public final class PiecewiseFlow {
      * @param evaluations region gradient evaluations
      * @param slides how many times the flow began to slide along a switching surface
      * @param slidingTime the time during which it slid along at least one
+     * @param mostSurfaces the largest number of surfaces it slid along at once
+     * @param uniqueUntil the first accepted step end at which a surface it slid along no longer
+     *     attracted it (then the flow may stay on the surface or leave it at any time; this run
+     *     stays), or the end time if that never happened
      */
     public record Run(double time, double[] theta, double[] integrals, long steps, long switches,
-            int[] crossings, long evaluations, long slides, double slidingTime) {
+            int[] crossings, long evaluations, long slides, double slidingTime,
+            int mostSurfaces, double uniqueUntil) {
 
         /** Whether the flow slid along a kink at some time. */
         public boolean slid() {
@@ -175,6 +186,8 @@ public final class PiecewiseFlow {
         private long slides;
         private double slidingSince;
         private double slidingTime;
+        private int mostSurfaces;
+        private double uniqueUntil = Double.NaN;
         private boolean watching;
         private int pending;
         private double pendingTime;
@@ -242,66 +255,152 @@ public final class PiecewiseFlow {
                 slidingTime += endTime - slidingSince;
             }
             return new Run(endTime, theta.clone(), integrals.clone(), steps, switches,
-                    crossings.clone(), evaluations, slides, slidingTime);
+                    crossings.clone(), evaluations, slides, slidingTime, mostSurfaces,
+                    Double.isNaN(uniqueUntil) ? endTime : uniqueUntil);
         }
 
         /**
          * Settles the pattern and the sliding set K after the event of switching function k at
-         * (time, θ). A departure (k ∈ K, its fraction reached 0 or 1) moves k to the side the
-         * fraction reached. A crossing (k ∉ K) switches a_k to the side entered; if the field there
-         * points back across s_k = 0, k joins K. Then, while some fraction of K lies outside
-         * [0, 1], the farthest one leaves to the side it passed. The crossed surface joins K at
-         * most once; if it would have to leave again at once, neither side nor sliding is
-         * consistent and the run stops.
+         * (time, θ). The surfaces in play are C = K ∪ {k}; each gets a status: a side (a_j = 0 or
+         * 1) or sliding (j ∈ K with a fraction α_j). A choice is consistent when every sliding
+         * fraction lies in [0, 1] and every surface of C on a side has ṡ_j pointing into that side
+         * or zero under the resulting field: the box complementarity conditions of Filippov's
+         * convex method on C. The event fixes k's status in part: after a departure (k ∈ K, α_k
+         * reached a bound) k is on the side of that bound, where ṡ_k starts from zero; after a
+         * crossing k is not on the side it left. All 3^|C| choices are tried and the consistent
+         * one that changes the fewest statuses is kept (the conditions have one solution when
+         * the matrix ∇s_j·d_l over C has positive principal minors, as for one ReLU unit's
+         * surfaces; the fewest changes choose among several otherwise).
+         *
+         * @throws SaddlecheckException if no choice is consistent, or C has more than
+         *     {@value #MOST_SURFACES} surfaces
          */
         private void resolve(int k) {
-            boolean entered = false;
             boolean crossing = !field.contains(k);
-            if (!crossing) {
-                evaluations += field.evaluate(time, theta, work);
-                leave(k);
-            } else {
-                active[k] = !active[k];
-                armed[k] = false;
-                crossings[k]++;
+            int m = field.count() + (crossing ? 1 : 0);
+            if (m > MOST_SURFACES) {
+                throw new SaddlecheckException("at t = " + Recorder.number(time) + " the flow"
+                        + " would slide along more than " + MOST_SURFACES + " surfaces at once");
             }
-            for (int round = 0; ; round++) {
-                evaluations += field.evaluate(time, theta, work);
-                int out = field.farthestOutside();
-                if (out >= 0) {
-                    if (entered && field.surface(out) == k) {
-                        throw new SaddlecheckException("switching function " + k + " at t = "
-                                + Recorder.number(time) + " can be neither crossed nor slid"
-                                + " along together with the other sliding surfaces");
-                    }
-                    leave(field.surface(out));
-                    continue;
-                }
-                if (crossing && !entered && pointsBack(k)) {
-                    field.add(k);
-                    entered = true;
-                    slides++;
-                    continue;
-                }
-                return;
-            }
-        }
-
-        /** Removes k from K towards the bound its fraction reached (1: a_k = 1, 0: a_k = 0). */
-        private void leave(int k) {
+            int[] surfaces = new int[m];
+            int[] now = new int[m];
             for (int j = 0; j < field.count(); j++) {
-                if (field.surface(j) == k) {
-                    field.remove(k, field.fraction(j) > 0.5);
-                    armed[k] = false;
-                    return;
+                surfaces[j] = field.surface(j);
+                now[j] = SLIDING;
+            }
+            int required = -1;
+            int excluded = -1;
+            if (crossing) {
+                surfaces[m - 1] = k;
+                excluded = active[k] ? ACTIVE : INACTIVE;
+                now[m - 1] = active[k] ? INACTIVE : ACTIVE;
+                crossings[k]++;
+            } else {
+                evaluations += field.evaluate(time, theta, work);
+                required = field.fraction(indexIn(surfaces, k)) > 0.5 ? ACTIVE : INACTIVE;
+                now[indexIn(surfaces, k)] = required;
+            }
+            int at = indexIn(surfaces, k);
+
+            // try every choice that respects the event, keep the consistent one nearest to now
+            int[] status = new int[m];
+            int[] best = null;
+            int fewest = m + 1;
+            for (int code = 0; code < pow3(m); code++) {
+                int changes = decode(code, status, now);
+                if (changes >= fewest || status[at] == excluded
+                        || (required >= 0 && status[at] != required)) {
+                    continue;
+                }
+                apply(surfaces, status);
+                if (consistent(surfaces, status, crossing ? -1 : at)) {
+                    best = status.clone();
+                    fewest = changes;
+                }
+            }
+            if (best == null) {
+                throw new SaddlecheckException("at t = " + Recorder.number(time) + " no choice"
+                        + " of sides and sliding for switching functions "
+                        + Arrays.toString(surfaces) + " meets Filippov's conditions");
+            }
+
+            // keep it; the surfaces put on a side are watched once they reach it
+            apply(surfaces, best);
+            for (int j = 0; j < m; j++) {
+                if (best[j] == SLIDING && now[j] != SLIDING) {
+                    slides++;
+                }
+                if (best[j] != SLIDING) {
+                    armed[surfaces[j]] = false;
+                }
+            }
+            mostSurfaces = Math.max(mostSurfaces, field.count());
+        }
+
+        /** Writes the base-3 digits of {@code code} into {@code status}; returns how many differ from {@code now}. */
+        private static int decode(int code, int[] status, int[] now) {
+            int changes = 0;
+            for (int j = 0; j < status.length; j++) {
+                status[j] = code % 3;
+                code /= 3;
+                changes += status[j] != now[j] ? 1 : 0;
+            }
+            return changes;
+        }
+
+        private static int pow3(int m) {
+            int p = 1;
+            for (int j = 0; j < m; j++) {
+                p *= 3;
+            }
+            return p;
+        }
+
+        private static int indexIn(int[] surfaces, int k) {
+            for (int j = 0; j < surfaces.length; j++) {
+                if (surfaces[j] == k) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+
+        /** Sets K and the pattern of {@code surfaces} to {@code status}. */
+        private void apply(int[] surfaces, int[] status) {
+            for (int j = 0; j < surfaces.length; j++) {
+                if (field.contains(surfaces[j])) {
+                    field.remove(surfaces[j], false);
+                }
+            }
+            for (int j = 0; j < surfaces.length; j++) {
+                if (status[j] == SLIDING) {
+                    field.add(surfaces[j]);
+                } else {
+                    active[surfaces[j]] = status[j] == ACTIVE;
                 }
             }
         }
 
-        /** Whether ṡ_k under the current field (in {@code work}) points to the side a_k left. */
-        private boolean pointsBack(int k) {
-            double rate = objective.switchingRate(theta, work, k);
-            return active[k] ? rate < 0 : rate > 0;
+        /**
+         * Whether the field of the current K and pattern keeps every fraction in [0, 1] and moves
+         * every surface of {@code surfaces} on a side into it (or along it); the surface at
+         * {@code tangent}, which departs with ṡ = 0, is not asked to.
+         */
+        private boolean consistent(int[] surfaces, int[] status, int tangent) {
+            evaluations += field.evaluate(time, theta, work);
+            if (field.farthestOutside() >= 0) {
+                return false;
+            }
+            for (int j = 0; j < surfaces.length; j++) {
+                if (status[j] == SLIDING || j == tangent) {
+                    continue;
+                }
+                double rate = objective.switchingRate(theta, work, surfaces[j]);
+                if (status[j] == ACTIVE ? rate < 0 : rate > 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean tooShort(double from, double to) {
@@ -379,6 +478,14 @@ public final class PiecewiseFlow {
             time = end;
             steps++;
             arm();
+            if (field.count() > 0 && Double.isNaN(uniqueUntil)) {
+                evaluations += field.evaluate(end, theta, probe);
+                for (int j = 0; j < field.count(); j++) {
+                    if (!field.attracting(j)) {
+                        uniqueUntil = end;
+                    }
+                }
+            }
             observer.accepted(end, objective.regionLossAndGradient(theta, active, work), theta);
         }
 
@@ -404,9 +511,25 @@ public final class PiecewiseFlow {
         private boolean crossed(StepInterpolator interpolator, double start, double end,
                 double[] state) {
             boolean left = false;
+            boolean evaluated = false;
             for (int k = 0; k < active.length; k++) {
-                if (!armed[k] || field.contains(k)
-                        || (objective.switchingValue(state, k) > 0) == active[k]) {
+                double value = objective.switchingValue(state, k);
+                if (field.contains(k) || (value > 0) == active[k]) {
+                    continue;
+                }
+                if (!armed[k]) {
+                    // not yet on its side since an event: an event at the step start only if it
+                    // has moved farther from that side and the field still takes it away
+                    if (!evaluated) {
+                        evaluations += field.evaluate(end, state, probe);
+                        evaluated = true;
+                    }
+                    double rate = objective.switchingRate(state, probe, k);
+                    if (Math.abs(value) > Math.abs(objective.switchingValue(theta, k))
+                            && (active[k] ? rate < 0 : rate > 0)) {
+                        left = true;
+                        propose(k, start);
+                    }
                     continue;
                 }
                 left = true;
