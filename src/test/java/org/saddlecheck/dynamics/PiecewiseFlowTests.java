@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.saddlecheck.network.Activation;
+import org.saddlecheck.network.FullyConnected;
 import org.saddlecheck.network.PiecewiseObjective;
+import org.saddlecheck.network.ReluRegions;
+import org.saddlecheck.task.Dataset;
 
 /**
- * The region-by-region flow against exact solutions of a one-dimensional loss with one kink at
- * θ = 1: L₁ = ½k₁θ² above it, L₀ = ½k₀θ² + bθ below.
+ * The region-by-region flow against exact solutions: a one-dimensional loss with one kink at
+ * θ = 1 (L₁ = ½k₁θ² above it, L₀ = ½k₀θ² + bθ below), crossed or slid along, and a
+ * two-dimensional one whose sliding motion ends at a known time; on a ReLU network, against
+ * gradient descent, whose iterates chatter across the kinks and tend to the sliding flow.
  */
 class PiecewiseFlowTests {
 
@@ -225,5 +233,57 @@ class PiecewiseFlowTests {
         assertThat(run.switches()).isZero();
         assertThat(run.theta()[0]).isCloseTo(0.75 * Math.exp(-2 * END) - 0.25,
                 within(run.steps() * 4 * R));
+    }
+
+    /**
+     * A ReLU network (2 inputs with bias, 3 units, one output) on 16 Gaussian samples with Gaussian
+     * targets that it cannot fit, and θ(0) = 0.3·N(0, 1): the flow slides for most of t ≤ 30.
+     * Seed 10: its flow slides along up to three kinks at once, each attracting to the end.
+     */
+    private static final long SLIDING_SEED = 10;
+
+    @Test
+    void gradientDescentTendsToTheSlidingFlowOfAReluNetworkAtFirstOrder() {
+        SplittableRandom random = new SplittableRandom(SLIDING_SEED);
+        FullyConnected network = new FullyConnected(Activation.RELU, 2, 1, 3, true);
+        DMatrixRMaj x = new DMatrixRMaj(16, 2);
+        DMatrixRMaj y = new DMatrixRMaj(16, 1);
+        for (int k = 0; k < x.data.length; k++) {
+            x.data[k] = random.nextGaussian();
+        }
+        for (int k = 0; k < y.data.length; k++) {
+            y.data[k] = random.nextGaussian();
+        }
+        Dataset data = new Dataset(x, y);
+        double[] theta0 = new double[network.parameterCount()];
+        for (int k = 0; k < theta0.length; k++) {
+            theta0[k] = 0.3 * random.nextGaussian();
+        }
+        double end = 30;
+        PiecewiseFlow.Run run = new PiecewiseFlow(R).run(ReluRegions.of(network, data), theta0, end,
+                Observer.NONE, PiecewiseFlow.NO_INTEGRAND);
+        assertThat(run.mostSurfaces()).isGreaterThanOrEqualTo(2);
+        assertThat(run.slidingTime()).isGreaterThan(end / 2);
+        assertThat(run.uniqueUntil()).isEqualTo(end);
+
+        // gradient descent is explicit Euler: on each smooth piece, and for the chattering about
+        // an attracting kink, whose average velocity is the sliding field, its distance from the
+        // flow at T is of first order in η; that part of it which the chattering phase decides is
+        // not proportional to η, so a tenfold smaller step must shrink the distance at least
+        // fivefold, not exactly tenfold. Were the flow not the limit of the iterates (stopping or
+        // crossing where it should slide), the distance would not shrink at all.
+        double[] distance = new double[3];
+        for (int k = 0; k < 3; k++) {
+            double eta = 1e-2 / Math.pow(10, k);
+            double[] theta = new GradientDescent(eta).run(network.objective(data), theta0,
+                    RunPlan.until(end)).finalTheta();
+            double sum = 0;
+            for (int j = 0; j < theta.length; j++) {
+                sum += (theta[j] - run.theta()[j]) * (theta[j] - run.theta()[j]);
+            }
+            distance[k] = Math.sqrt(sum);
+        }
+        assertThat(distance[1]).isLessThanOrEqualTo(distance[0] / 5);
+        assertThat(distance[2]).isLessThanOrEqualTo(distance[1] / 5);
     }
 }
