@@ -18,7 +18,7 @@ import org.saddlecheck.network.PiecewiseObjective;
 
 /**
  * Gradient flow dθ/dt = −∇L(θ) of a loss with kinks ({@link PiecewiseObjective}, such as a ReLU
- * network), integrated one smooth region at a time. Inside a region the field is that of the
+ * network), integrated one smooth region at a time, and along the kinks where it slides. Inside a region the field is that of the
  * region loss L_a with the activation pattern a frozen; it is smooth on all of θ-space, so the
  * Dormand–Prince 8(5,3) method (Hairer, Nørsett and Wanner, <i>Solving Ordinary Differential
  * Equations I</i>, Sections II.10 and II.6 for dense output and events) and its error estimate
@@ -44,23 +44,60 @@ import org.saddlecheck.network.PiecewiseObjective;
  * quantity that every L_a conserves is kept (for ReLU, ‖u_i‖² − ‖v_i‖²); it decides how closely
  * the run follows the true flow, to within the location accuracy times the jump of ∇L. The
  * events are located here rather than by Commons Math's event handlers, whose root search can
- * loop without end when an event function is zero, to round-off, at a step end.
+ * loop without end when an event function is zero, to round-off, at a step end. After an event
+ * the state may lie on the far side of a switching function by the location error; that function
+ * is watched again once a kept step end lies on its side, and meanwhile counts as crossed (at the
+ * step start) only if it moves farther away while the field takes it away.
+ *
+ * <h2>Sliding</h2>
+ * When, after a crossing, the field on the new side points back across the kink, the flow slides
+ * along it: a Filippov solution (A. F. Filippov, <i>Differential Equations with Discontinuous
+ * Righthand Sides</i>, 1988, Section 2.4) on S = {s_k = 0, k ∈ K} with the field
+ * F = f₀ + Σ_{l∈K} α_l d_l of {@link FilippovField}, the fractions α solved from ∇s_k·F = 0 at
+ * every state. F is smooth while that system is regular, so the same method and error control
+ * integrate it.
+ * <ul>
+ *   <li>Staying on S: each s_k, k ∈ K, is a first integral of θ̇ = F (index reduction; no
+ *       projection). A Runge–Kutta step is a linear combination of stage fields, each with
+ *       ∇s_k·F = 0, so a linear s_k (ReLU's u_i·x̃_n) keeps its entry value to round-off; a
+ *       nonlinear one drifts by at most ‖∇s_k‖ times the accepted local error per step. A
+ *       projection back to S would move the state by an amount the error control never sees and
+ *       would break the quantities the region fields conserve (it changes ‖u_i‖ but not v_i).</li>
+ *   <li>Leaving S: when some α_l leaves [0, 1] at a step end, the time it reached the bound is
+ *       located on the dense output like a crossing, the flow is integrated again up to it, and
+ *       s_l moves to the side of that bound.</li>
+ *   <li>Several surfaces: at every event (a crossing or a departure) the surfaces in play, K and
+ *       the event's own, are settled together: each is put on a side or kept sliding so that
+ *       every fraction lies in [0, 1] and every surface on a side is left or met tangentially
+ *       by the field (Filippov's conditions as a small box complementarity problem, solved by
+ *       trying all 3^|C| choices, |C| ≤ {@value #MOST_SURFACES}). A crossing while sliding can
+ *       thus add a surface to K, leave K as it is, or make a surface of K leave. A run that meets
+ *       no consistent choice stops with an exception naming the time.</li>
+ *   <li>Chattering: the run never chatters numerically, since it switches to the sliding field
+ *       instead of stepping back and forth across the kink; entries and departures that follow
+ *       each other at ever shorter intervals (a Zeno sequence) exhaust the switch budget.</li>
+ * </ul>
+ * Not handled: a start on a kink (θ(0) with s_k = 0 takes the side its pattern gives); a sliding
+ * surface that stops attracting (∇s_l·d_l ≥ 0: for ReLU, where the residual of the kink's sample
+ * along the unit's readout, r_n·v_i, changes sign, both one-sided fields turn tangent together and
+ * then point away). From there solutions are not unique; this run keeps sliding, one of them,
+ * and reports the time in {@link Run#uniqueUntil()}. A fraction system that is singular (the
+ * rates do not depend on the fractions) stops the run with an exception.
  *
  * <h2>Quadrature</h2>
  * An {@link Integrand} h(θ, θ̇) is integrated along the flow as secondary equations of the same
  * steps (they take no part in the error control), giving ∫₀ᵀ h dt with the method's order inside
- * each region.
+ * each region and along each sliding motion, where θ̇ is the sliding field F.
  *
  * <h2>Limitations</h2>
  * <ul>
- *   <li>Sliding. When the field on the new side of a kink points back across it (ṡ_k has the
- *       wrong sign just after the switch), the true flow slides along the kink (a Filippov
- *       solution with a fractional pattern). This class does not follow sliding motion: the run
- *       stops there and reports {@link Run#slid()}.</li>
  *   <li>Two crossings of one s_k inside one step (a graze: the state leaves the region and comes
  *       back before the step ends) are not seen; the run then follows L_a through a sliver of the
  *       neighbouring region. Steps are at most T/100 long.</li>
- *   <li>Commons Math allocates a few state-sized arrays per step and per event check.</li>
+ *   <li>While sliding, each evaluation of F costs |K| + 1 region gradients; the fractions are
+ *       computed again at every step end to watch for departures.</li>
+ *   <li>Commons Math allocates a few state-sized arrays per step and per event check; settling
+ *       an event allocates a few arrays of length |C|.</li>
  * </ul>
  */
 public final class PiecewiseFlow {
