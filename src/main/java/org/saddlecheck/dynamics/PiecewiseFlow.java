@@ -106,8 +106,12 @@ public final class PiecewiseFlow {
     static final double EVENT_TIME_ACCURACY = 1e-12;
     /** Integration intervals shorter than this fraction of |t| are skipped (Commons Math refuses them). */
     static final double SHORTEST_INTERVAL = 2e-12;
+    /** Largest number of events of one switching function, one after another, at one time. */
+    static final int MAX_REPEATS = 3;
     /** Largest number of pattern changes in one run. */
     static final int MAX_SWITCHES = 100_000;
+    /** Interior points of a step searched for a short visit of a switching function to its side. */
+    static final int VISIT_SAMPLES = 16;
     /** Largest number of surfaces settled together at one event (3^this choices are tried). */
     static final int MOST_SURFACES = 7;
     /** Statuses of a switching function at an event. */
@@ -227,6 +231,8 @@ public final class PiecewiseFlow {
         private double uniqueUntil = Double.NaN;
         private boolean watching;
         private int pending;
+        private int lastPending = -1;
+        private int repeats;
         private double pendingTime;
 
         Segments(PiecewiseObjective objective, double[] theta0, double endTime, Observer observer,
@@ -275,6 +281,13 @@ public final class PiecewiseFlow {
                 if (!tooShort(time, pendingTime)) {
                     integrate(pendingTime);
                 }
+                repeats = pendingTime == time && pending == lastPending ? repeats + 1 : 0;
+                if (repeats > MAX_REPEATS) {
+                    throw new SaddlecheckException("switching function " + pending + " at t = "
+                            + Recorder.number(time) + " keeps meeting its kink without the flow"
+                            + " moving: no side or sliding motion continues it consistently");
+                }
+                lastPending = pending;
                 time = pendingTime;
                 if (++switches > MAX_SWITCHES) {
                     throw new SaddlecheckException("the pattern changed more than " + MAX_SWITCHES
@@ -302,12 +315,15 @@ public final class PiecewiseFlow {
          * 1) or sliding (j ∈ K with a fraction α_j). A choice is consistent when every sliding
          * fraction lies in [0, 1] and every surface of C on a side has ṡ_j pointing into that side
          * or zero under the resulting field: the box complementarity conditions of Filippov's
-         * convex method on C. The event fixes k's status in part: after a departure (k ∈ K, α_k
-         * reached a bound) k is on the side of that bound, where ṡ_k starts from zero; after a
-         * crossing k is not on the side it left. All 3^|C| choices are tried and the consistent
-         * one that changes the fewest statuses is kept (the conditions have one solution when
-         * the matrix ∇s_j·d_l over C has positive principal minors, as for one ReLU unit's
-         * surfaces; the fewest changes choose among several otherwise).
+         * convex method on C. The event suggests a status for k: after a crossing the side
+         * entered, after a departure (k ∈ K, α_k reached a bound) the side of that bound, where
+         * ṡ_k starts from zero and is not asked to point into it. All 3^|C| choices are tried
+         * and the consistent one that differs from the suggestion (the others keeping their
+         * status) in the fewest places is kept. The conditions have one solution when the matrix
+         * ∇s_j·d_l over C has positive principal minors, as for attracting kinks of one ReLU
+         * unit; the fewest changes choose among several otherwise. A crossing that ends on the
+         * side it left is a graze met at its turning point (the old field already points back)
+         * and is not counted as a crossing.
          *
          * @throws SaddlecheckException if no choice is consistent, or C has more than
          *     {@value #MOST_SURFACES} surfaces
@@ -325,32 +341,30 @@ public final class PiecewiseFlow {
                 surfaces[j] = field.surface(j);
                 now[j] = SLIDING;
             }
-            int required = -1;
-            int excluded = -1;
+            int old = -1;
             if (crossing) {
                 surfaces[m - 1] = k;
-                excluded = active[k] ? ACTIVE : INACTIVE;
+                old = active[k] ? ACTIVE : INACTIVE;
                 now[m - 1] = active[k] ? INACTIVE : ACTIVE;
-                crossings[k]++;
             } else {
                 evaluations += field.evaluate(time, theta, work);
-                required = field.fraction(indexIn(surfaces, k)) > 0.5 ? ACTIVE : INACTIVE;
-                now[indexIn(surfaces, k)] = required;
+                now[indexIn(surfaces, k)] = field.fraction(indexIn(surfaces, k)) > 0.5 ? ACTIVE
+                        : INACTIVE;
             }
             int at = indexIn(surfaces, k);
 
-            // try every choice that respects the event, keep the consistent one nearest to now
+            // try every choice, keep the consistent one nearest to what the event suggests
             int[] status = new int[m];
             int[] best = null;
             int fewest = m + 1;
             for (int code = 0; code < pow3(m); code++) {
                 int changes = decode(code, status, now);
-                if (changes >= fewest || status[at] == excluded
-                        || (required >= 0 && status[at] != required)) {
+                if (changes >= fewest) {
                     continue;
                 }
                 apply(surfaces, status);
-                if (consistent(surfaces, status, crossing ? -1 : at)) {
+                boolean departing = !crossing && status[at] == now[at];
+                if (consistent(surfaces, status, departing ? at : -1)) {
                     best = status.clone();
                     fewest = changes;
                 }
@@ -363,6 +377,9 @@ public final class PiecewiseFlow {
 
             // keep it; the surfaces put on a side are watched once they reach it
             apply(surfaces, best);
+            if (crossing && best[at] != old) {
+                crossings[k]++;
+            }
             for (int j = 0; j < m; j++) {
                 if (best[j] == SLIDING && now[j] != SLIDING) {
                     slides++;
@@ -554,9 +571,25 @@ public final class PiecewiseFlow {
                 if (field.contains(k) || (value > 0) == active[k]) {
                     continue;
                 }
+                int which = k;
+                double sign = active[k] ? 1 : -1;
+                // s_k on the dense output, signed to be positive inside the region
+                UnivariateFunction inside = t -> {
+                    interpolator.setInterpolatedTime(t);
+                    return sign * objective.switchingValue(interpolator.getInterpolatedState(),
+                            which);
+                };
                 if (!armed[k]) {
-                    // not yet on its side since an event: an event at the step start only if it
-                    // has moved farther from that side and the field still takes it away
+                    // not yet seen on its side since an event: it may have gone there and come
+                    // back within the step, or never have gone (an event at the step start if it
+                    // moves farther away under the field)
+                    double visited = latestVisit(inside, start, end);
+                    if (!Double.isNaN(visited)) {
+                        left = true;
+                        propose(k, solver.solve(200, inside, visited, end,
+                                AllowedSolution.RIGHT_SIDE));
+                        continue;
+                    }
                     if (!evaluated) {
                         evaluations += field.evaluate(end, state, probe);
                         evaluated = true;
@@ -570,14 +603,6 @@ public final class PiecewiseFlow {
                     continue;
                 }
                 left = true;
-                int which = k;
-                double sign = active[k] ? 1 : -1;
-                // s_k on the dense output, signed to be positive inside the region
-                UnivariateFunction inside = t -> {
-                    interpolator.setInterpolatedTime(t);
-                    return sign * objective.switchingValue(interpolator.getInterpolatedState(),
-                            which);
-                };
                 propose(k, locate(inside, start, end));
             }
             return left;
@@ -613,6 +638,20 @@ public final class PiecewiseFlow {
                 propose(field.surface(j), locate(inside, start, end));
             }
             return left;
+        }
+
+        /**
+         * The latest of {@value #VISIT_SAMPLES} evenly spaced interior times of the step at which
+         * {@code inside} is positive, or NaN if there is none.
+         */
+        private double latestVisit(UnivariateFunction inside, double start, double end) {
+            for (int j = VISIT_SAMPLES; j >= 1; j--) {
+                double t = start + (end - start) * j / (VISIT_SAMPLES + 1);
+                if (inside.value(t) > 0) {
+                    return t;
+                }
+            }
+            return Double.NaN;
         }
 
         /** The root of {@code inside} in (start, end], at or just after it; start if inside ≤ 0. */
