@@ -18,11 +18,11 @@ import org.saddlecheck.network.PiecewiseObjective;
 
 /**
  * Gradient flow dθ/dt = −∇L(θ) of a loss with kinks ({@link PiecewiseObjective}, such as a ReLU
- * network), integrated one smooth region at a time, and along the kinks where it slides. Inside a region the field is that of the
- * region loss L_a with the activation pattern a frozen; it is smooth on all of θ-space, so the
- * Dormand–Prince 8(5,3) method (Hairer, Nørsett and Wanner, <i>Solving Ordinary Differential
- * Equations I</i>, Sections II.10 and II.6 for dense output and events) and its error estimate
- * apply as on a smooth network. Error control is that of {@link GradientFlow}: a step is accepted
+ * network), integrated one smooth region at a time, and along the kinks where it slides. Inside
+ * a region the field is that of the region loss L_a with the activation pattern a frozen; it is
+ * smooth on all of θ-space, so the Dormand–Prince 8(5,3) method (Hairer, Nørsett and Wanner,
+ * <i>Solving Ordinary Differential Equations I</i>, Sections II.10 and II.6 for dense output and
+ * events) and its error estimate apply as on a smooth network. Error control is that of {@link GradientFlow}: a step is accepted
  * when the root mean square of ê_j/τ_j is at most 1, τ_j = rρ + r max(|θ_j(t)|, |θ_j(t + h)|),
  * ρ = ‖θ(0)‖/√n.
  *
@@ -391,7 +391,10 @@ public final class PiecewiseFlow {
             mostSurfaces = Math.max(mostSurfaces, field.count());
         }
 
-        /** Writes the base-3 digits of {@code code} into {@code status}; returns how many differ from {@code now}. */
+        /**
+         * Writes the base-3 digits of {@code code} into {@code status}; returns how many differ
+         * from {@code now}.
+         */
         private static int decode(int code, int[] status, int[] now) {
             int changes = 0;
             for (int j = 0; j < status.length; j++) {
