@@ -22,9 +22,9 @@ import org.saddlecheck.network.PiecewiseObjective;
  * a region the field is that of the region loss L_a with the activation pattern a frozen; it is
  * smooth on all of θ-space, so the Dormand–Prince 8(5,3) method (Hairer, Nørsett and Wanner,
  * <i>Solving Ordinary Differential Equations I</i>, Sections II.10 and II.6 for dense output and
- * events) and its error estimate apply as on a smooth network. Error control is that of {@link GradientFlow}: a step is accepted
- * when the root mean square of ê_j/τ_j is at most 1, τ_j = rρ + r max(|θ_j(t)|, |θ_j(t + h)|),
- * ρ = ‖θ(0)‖/√n.
+ * events) and its error estimate apply as on a smooth network. Error control is that of
+ * {@link GradientFlow}: a step is accepted when the root mean square of ê_j/τ_j is at most 1,
+ * τ_j = rρ + r max(|θ_j(t)|, |θ_j(t + h)|), ρ = ‖θ(0)‖/√n.
  *
  * <h2>Switching</h2>
  * At every accepted step end the signs of the switching functions s_k are compared with the
