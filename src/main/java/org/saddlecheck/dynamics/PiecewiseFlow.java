@@ -278,10 +278,11 @@ public final class PiecewiseFlow {
 
                 // redo the way to the event with error control, then change pattern and sliding set
                 watching = false;
+                boolean moved = pendingTime > time;
                 if (!tooShort(time, pendingTime)) {
                     integrate(pendingTime);
                 }
-                repeats = pendingTime == time && pending == lastPending ? repeats + 1 : 0;
+                repeats = !moved && pending == lastPending ? repeats + 1 : 0;
                 if (repeats > MAX_REPEATS) {
                     throw new SaddlecheckException("switching function " + pending + " at t = "
                             + Recorder.number(time) + " keeps meeting its kink without the flow"
