@@ -26,7 +26,7 @@ import org.saddlecheck.network.PiecewiseObjective;
  * workspaces grow when K does. Not safe for concurrent use; the pattern array is shared with the
  * caller, which must keep a_k = 0 for k ∈ K.
  */
-final class FilippovField {
+final class FilippovField implements PiecewiseFlow.Sliding {
     private final PiecewiseObjective objective;
     private final boolean[] active;
     private final double[] base;
@@ -45,18 +45,27 @@ final class FilippovField {
     }
 
     /** |K|. */
-    int count() {
+    @Override
+    public int count() {
         return count;
     }
 
     /** The j-th surface of K. */
-    int surface(int j) {
+    @Override
+    public int surface(int j) {
         return surfaces[j];
     }
 
     /** α of the j-th surface of K at the last evaluation. */
-    double fraction(int j) {
+    @Override
+    public double fraction(int j) {
         return fractions[j];
+    }
+
+    /** d_j at the last evaluation. */
+    @Override
+    public double[] jump(int j) {
+        return columns[j];
     }
 
     /**

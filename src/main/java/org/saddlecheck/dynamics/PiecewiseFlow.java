@@ -87,7 +87,9 @@ import org.saddlecheck.network.PiecewiseObjective;
  * <h2>Quadrature</h2>
  * An {@link Integrand} h(θ, θ̇) is integrated along the flow as secondary equations of the same
  * steps (they take no part in the error control), giving ∫₀ᵀ h dt with the method's order inside
- * each region and along each sliding motion, where θ̇ is the sliding field F.
+ * each region and along each sliding motion, where θ̇ is the sliding field F. An integrand that
+ * needs the sliding motion itself (the fractions α_l and jumps d_l, as the drift of gradient
+ * descent chattering across a kink does) reads it through {@link Sliding}.
  *
  * <h2>Limitations</h2>
  * <ul>
@@ -142,6 +144,33 @@ public final class PiecewiseFlow {
 
         /** Writes h(θ, θ̇) into {@code out}; modifies neither θ nor θ̇. */
         void evaluate(double[] theta, double[] thetaDot, double[] out);
+
+        /**
+         * Writes h into {@code out} where it may also depend on the sliding motion at θ (the
+         * surfaces slid along, their fractions and field jumps); by default h(θ, θ̇).
+         */
+        default void evaluate(double[] theta, double[] thetaDot, Sliding sliding, double[] out) {
+            evaluate(theta, thetaDot, out);
+        }
+    }
+
+    /**
+     * A read-only view of the sliding motion at the state an {@link Integrand} is evaluated at:
+     * the surfaces K, their fractions α_l and the field jumps d_l (the change of the region field
+     * when a_l alone is switched on), so that θ̇ = f₀ + Σ α_l d_l. Empty outside sliding.
+     */
+    public interface Sliding {
+        /** |K|. */
+        int count();
+
+        /** The switching function of the j-th surface of K. */
+        int surface(int j);
+
+        /** α_j ∈ [0, 1]. */
+        double fraction(int j);
+
+        /** d_j; the array is the flow's own and must not be modified. */
+        double[] jump(int j);
     }
 
     /** Nothing to integrate. */
@@ -469,7 +498,7 @@ public final class PiecewiseFlow {
         private void integrate(double target) {
             ExpandableStatefulODE equations = new ExpandableStatefulODE(this);
             if (integrals.length > 0) {
-                equations.addSecondaryEquations(new Quadrature(integrand));
+                equations.addSecondaryEquations(new Quadrature(integrand, field));
                 equations.setSecondaryState(0, integrals);
             }
             equations.setTime(time);
@@ -673,17 +702,18 @@ public final class PiecewiseFlow {
         }
     }
 
-    /** The secondary equations d/dt ∫h = h(θ, θ̇). */
-    private record Quadrature(Integrand integrand) implements SecondaryEquations {
+    /** The secondary equations d/dt ∫h = h(θ, θ̇), given the sliding motion at θ. */
+    private record Quadrature(Integrand integrand, Sliding sliding) implements SecondaryEquations {
         @Override
         public int getDimension() {
             return integrand.size();
         }
 
+        /** Called right after the primary field at the same state, so {@code sliding} is its. */
         @Override
         public void computeDerivatives(double t, double[] primary, double[] primaryDot,
                 double[] secondary, double[] secondaryDot) {
-            integrand.evaluate(primary, primaryDot, secondaryDot);
+            integrand.evaluate(primary, primaryDot, sliding, secondaryDot);
         }
     }
 
