@@ -236,6 +236,164 @@ class PiecewiseFlowTests {
     }
 
     /**
+     * θ = (x, y) with kinks x = 0 (s₀ = x) and y = 0 (s₁ = y): L_a = (2a₀ − 1)x + (3a₁ − 1)y, so
+     * θ̇ = (1 − 2a₀, 1 − 3a₁): ẋ = −1 right of x = 0 and +1 left of it, ẏ = −2 above y = 0 and +1
+     * below. Both kinks attract from both sides.
+     */
+    private record Corner() implements PiecewiseObjective {
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public int switches() {
+            return 2;
+        }
+
+        @Override
+        public double switchingValue(double[] theta, int k) {
+            return theta[k];
+        }
+
+        @Override
+        public double switchingRate(double[] theta, double[] thetaDot, int k) {
+            return thetaDot[k];
+        }
+
+        @Override
+        public void pattern(double[] theta, boolean[] active) {
+            active[0] = theta[0] > 0;
+            active[1] = theta[1] > 0;
+        }
+
+        @Override
+        public double regionLossAndGradient(double[] theta, boolean[] active, double[] gradient) {
+            gradient[0] = active[0] ? 1 : -1;
+            gradient[1] = active[1] ? 2 : -1;
+            return gradient[0] * theta[0] + gradient[1] * theta[1];
+        }
+
+        @Override
+        public double lossAndGradient(double[] theta, double[] gradient) {
+            return regionLossAndGradient(theta, new boolean[] {theta[0] > 0, theta[1] > 0},
+                    gradient);
+        }
+
+        @Override
+        public double loss(double[] theta) {
+            return lossAndGradient(theta, new double[2]);
+        }
+
+        @Override
+        public Corner copy() {
+            return this;
+        }
+    }
+
+    @Test
+    void addsASecondSurfaceMetWhileSlidingAndRestsWhereBothAttract() {
+        // from (−1, 2.5) the flow (1, −2) meets x = 0 at t = 1, y = 0.5; it slides with α₀ = ½,
+        // ẏ = −2, and meets y = 0 at t = 1.25, where it slides along both kinks (α₁ = 1/3) with
+        // θ̇ = 0: θ = (0, 0) from then on
+        double end = 3;
+        PiecewiseFlow.Run run = new PiecewiseFlow(R).run(new Corner(), new double[] {-1, 2.5},
+                end, Observer.NONE, PiecewiseFlow.NO_INTEGRAND);
+
+        // each accepted step errs by at most √n·r(ρ + max|θ|) per entry (ρ = √(7.25/2) < 2,
+        // |θ| ≤ 2.5); the two entries are located to 10⁻¹²T after roots of the dense output met
+        // at rates |ẋ| = 1 and |ẏ| = 2; on the kinks the field is zero, so θ keeps its values
+        double local = run.steps() * Math.sqrt(2) * R * (2 + 2.5);
+        double bound = local + 2 * 1e-12 * end * Math.sqrt(5);
+        assertThat(run.slides()).isEqualTo(2);
+        assertThat(run.mostSurfaces()).isEqualTo(2);
+        assertThat(run.crossings()).containsExactly(1, 1);
+        assertThat(run.slidingTime()).isCloseTo(end - 1, within(bound));
+        assertThat(run.uniqueUntil()).isEqualTo(end);
+        assertThat(run.theta()[0]).isCloseTo(0, within(bound));
+        assertThat(run.theta()[1]).isCloseTo(0, within(bound));
+    }
+
+    /**
+     * θ = (x, y) with one kink at x = 0: L₁ = xy + y (x &gt; 0), L₀ = −xy + y (x &lt; 0). On the
+     * kink f⁺ = (−y, −1) and f⁻ = (y, −1): for y &gt; 0 both point at it (α = ½), and both turn
+     * tangent together at y = 0 and point away below, the way a ReLU kink stops attracting where
+     * its sample's residual along the readout changes sign.
+     */
+    private record Fold() implements PiecewiseObjective {
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public int switches() {
+            return 1;
+        }
+
+        @Override
+        public double switchingValue(double[] theta, int k) {
+            return theta[0];
+        }
+
+        @Override
+        public double switchingRate(double[] theta, double[] thetaDot, int k) {
+            return thetaDot[0];
+        }
+
+        @Override
+        public void pattern(double[] theta, boolean[] active) {
+            active[0] = theta[0] > 0;
+        }
+
+        @Override
+        public double regionLossAndGradient(double[] theta, boolean[] active, double[] gradient) {
+            double sign = active[0] ? 1 : -1;
+            gradient[0] = sign * theta[1];
+            gradient[1] = sign * theta[0] + 1;
+            return sign * theta[0] * theta[1] + theta[1];
+        }
+
+        @Override
+        public double lossAndGradient(double[] theta, double[] gradient) {
+            return regionLossAndGradient(theta, new boolean[] {theta[0] > 0}, gradient);
+        }
+
+        @Override
+        public double loss(double[] theta) {
+            return lossAndGradient(theta, new double[2]);
+        }
+
+        @Override
+        public Fold copy() {
+            return this;
+        }
+    }
+
+    @Test
+    void reportsWhereASlidingSurfaceStopsAttractingAndKeepsSliding() {
+        // from (−1, 3), ẋ = y, ẏ = x − 1: x = 1 − 2cosh t + 3sinh t meets 0 where e^t = u,
+        // ½u² + u − 5/2 = 0, u = √6 − 1, with y = ½u + 5/(2u); then it slides with ẏ = −1, and
+        // the kink stops attracting at y = 0; the run keeps sliding: x = 0, y = y_e − (t − t_e)
+        double end = 6;
+        double u = Math.sqrt(6) - 1;
+        double entry = Math.log(u);
+        double ye = u / 2 + 2.5 / u;
+        PiecewiseFlow.Run run = new PiecewiseFlow(R).run(new Fold(), new double[] {-1, 3}, end,
+                Observer.NONE, PiecewiseFlow.NO_INTEGRAND);
+
+        // uniqueUntil is the first accepted step end at or after t_e + y_e; steps are at most
+        // T/100; the state errs by the accepted local errors (growth at most e^(t_e) < 2 before
+        // the kink, none along it where ẏ = −1) plus the entry's location times |θ̇| ≤ 3
+        double local = 2 * run.steps() * Math.sqrt(2) * R * (Math.sqrt(5) + 3);
+        double bound = local + 1e-12 * end * 3;
+        assertThat(run.slides()).isEqualTo(1);
+        assertThat(run.uniqueUntil()).isBetween(entry + ye - bound, entry + ye + end / 100);
+        assertThat(run.theta()[0]).isCloseTo(0, within(bound));
+        assertThat(run.theta()[1]).isCloseTo(ye - (end - entry), within(bound));
+    }
+
+    /**
      * A ReLU network (2 inputs with bias, 3 units, one output) on 16 Gaussian samples with Gaussian
      * targets that it cannot fit, and θ(0) = 0.3·N(0, 1): the flow slides for most of t ≤ 30.
      * Seed 10: its flow slides along up to three kinks at once, each attracting to the end.
