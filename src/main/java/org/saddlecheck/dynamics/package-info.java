@@ -16,7 +16,8 @@
  *       {@link org.saddlecheck.dynamics.StochasticGradientDescent} (minibatches).</li>
  *   <li>{@link org.saddlecheck.dynamics.PiecewiseFlow}: the flow of a loss with kinks (ReLU),
  *       integrated one activation region at a time with the same method and error control,
- *       switching the pattern at located crossings.</li>
+ *       switching the pattern at located crossings, and along a kink where it slides
+ *       ({@link org.saddlecheck.dynamics.FilippovField}, Filippov's convex method).</li>
  *   <li>{@link org.saddlecheck.dynamics.RunPlan} (what to record, when to stop) and
  *       {@link org.saddlecheck.dynamics.Trajectory} (what was recorded, and the cost).</li>
  *   <li>{@link org.saddlecheck.dynamics.Observer}, {@link org.saddlecheck.dynamics.StopRule} and
@@ -61,6 +62,9 @@
  *       <td>Theorem 4</td></tr>
  *   <tr><td>{@code firstTime}, {@code pointsPerDecade}</td><td>t_first, m</td><td>log-spaced
  *       record times t_first·10^(j/m)</td><td>{@link org.saddlecheck.dynamics.RunPlan}</td></tr>
+ *   <tr><td>{@code fraction}, {@code alpha}</td><td>α_k ∈ [0, 1]</td><td>activation of a
+ *       kink the flow slides along (relu'(0) for ReLU)</td>
+ *       <td>{@link org.saddlecheck.dynamics.FilippovField}</td></tr>
  *   <tr><td>{@code lossChange}</td><td>c</td><td>relative loss change that forces a record</td>
  *       <td>{@link org.saddlecheck.dynamics.RunPlan}</td></tr>
  * </table>

@@ -8,6 +8,15 @@ package org.saddlecheck.network;
  * is that of L_a there. Integrating the flow of one L_a at a time, and switching a where some s_k
  * changes sign, never asks an integrator to step across a discontinuity of the vector field.
  *
+ * <p>Where the flow slides along the intersection of several surfaces s_k = 0, k ∈ K, its field
+ * is built from the region fields with the activations of K switched on one at a time
+ * ({@code org.saddlecheck.dynamics.PiecewiseFlow}). That family is the whole Filippov convex hull
+ * only if, on the intersection, ∇L_a is affine in the activations a_k, k ∈ K: implementations
+ * must have this property. ReLU has it: a unit's term for sample n is a_in z_in v_i, which
+ * vanishes where z_in = 0 whatever a_in, so the residuals do not depend on the a_k of K there
+ * and the gradient is linear in each. A fractional activation a_in = α ∈ [0, 1] is then
+ * relu'(0) = α.
+ *
  * <p>Instances own workspaces, as every {@link Objective}: not safe for concurrent use.
  */
 public interface PiecewiseObjective extends Objective {

@@ -18,7 +18,11 @@ import org.saddlecheck.task.Dataset;
  * Where the pattern of θ is a (z_in &gt; 0 exactly where a_in = 1) these are the ReLU network's loss
  * and gradient, with relu'(0) = 0 as in {@link Activation#RELU}. Each unit's term a_in z_in v_i is
  * linear in u_i, so L_a's flow obeys Euler's identity u_i·∇_{u_i}L_a = v_i·∇_{v_i}L_a in every region
- * and conserves ‖u_i‖² − ‖v_i‖² exactly (paper, Section 5), whatever the pattern.
+ * and conserves ‖u_i‖² − ‖v_i‖² exactly (paper, Section 5), whatever the pattern. The same holds
+ * for any linear combination of region fields at one θ, so for the sliding field along kinks.
+ * Kinks of different samples enter different residuals; kinks of one sample n meet only in r_n,
+ * through terms a_in z_in v_i that vanish where z_in = 0: on an intersection of kinks the
+ * gradient is affine in their activations, as {@link PiecewiseObjective} requires.
  *
  * <p>Evaluations allocate nothing; an instance is not safe for concurrent use ({@link #copy()}).
  */

@@ -97,6 +97,49 @@ class ReluRegionsTests {
     }
 
     @Test
+    void onTwoKinksOfOneSampleTheGradientIsAffineInTheirActivations() {
+        FullyConnected n = new FullyConnected(Activation.RELU, 2, 1, 3, true);
+        FullyConnected linear = new FullyConnected(Activation.LINEAR, 2, 1, 3, true);
+        Dataset data = data(16, 2);
+        ReluRegions regions = ReluRegions.of(n, data);
+        double[] theta = theta(n);
+
+        // units 0 and 1 both on the kink of sample 0 (u_i·x̃_0 = 0, by projection): k = i·P + 0;
+        // kinks of different samples never interact, those of one sample only through r_0,
+        // whose terms a_i0 z_i0 v_i vanish on the intersection
+        double[] x = {data.X().get(0, 0), data.X().get(0, 1), 1};
+        for (int i = 0; i < 2; i++) {
+            int u = n.uOffset(i);
+            double z = theta[u] * x[0] + theta[u + 1] * x[1] + theta[u + 2];
+            double xx = x[0] * x[0] + x[1] * x[1] + 1;
+            for (int d = 0; d < 3; d++) {
+                theta[u + d] -= z / xx * x[d];
+            }
+        }
+        int k = 0;
+        int l = 16;
+        boolean[] pattern = new boolean[regions.switches()];
+        regions.pattern(theta, pattern);
+        double[][] g = new double[4][theta.length];
+        for (int c = 0; c < 4; c++) {
+            pattern[k] = (c & 1) != 0;
+            pattern[l] = (c & 2) != 0;
+            regions.regionLossAndGradient(theta, pattern, g[c]);
+        }
+
+        // the mixed difference g₁₁ − g₁₀ − g₀₁ + g₀₀ vanishes exactly: each of the four computed
+        // gradients is within the linear network's round-off bound δ_k of its exact value, and
+        // combining them rounds by at most γ₃ times the sum of their magnitudes
+        Magnitudes e = Magnitudes.of(linear, data, theta);
+        double[] magnitude = e.gradient();
+        for (int j = 0; j < theta.length; j++) {
+            double mixed = g[3][j] - g[1][j] - g[2][j] + g[0][j];
+            double bound = 4 * e.entry(j) + Magnitudes.gamma(3) * 4 * magnitude[j];
+            assertThat(Math.abs(mixed)).isLessThanOrEqualTo(bound);
+        }
+    }
+
+    @Test
     void refusesAnActivationWithoutKinks() {
         FullyConnected n = new FullyConnected(Activation.TANH, 2, 1, 3, false);
 
