@@ -114,6 +114,15 @@ public final class QuadraticPopulationObjective implements Objective {
         return 0;
     }
 
+    /**
+     * G = tr(R) I + 2R = E[r(x) x xᵀ] at θ, a new D × D matrix: −G drives the early growth of a
+     * small unit, v̇ = −uᵀGu and u̇ = −2vGu. Does not modify {@code theta}.
+     */
+    public DMatrixRMaj residualStatistic(double[] theta) {
+        residual(theta);
+        return new DMatrixRMaj(d, d, true, g.clone());
+    }
+
     @Override
     public int dimension() {
         return units * (d + 1);
