@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param samples P
  * @param spectrum per kind: the singular values of Σ_yx ({@code whitened-regression}) or of the
  *     patch statistic ({@code patches}), largest first; the coefficients λ_k of y = Σ_k λ_k x_k²
- *     ({@code quadratic-target}, {@code quadratic-population}); the diagonal of the input covariance Λ ({@code in-context})
+ *     ({@code quadratic-target}, {@code quadratic-population}); the diagonal of the input
+ *     covariance Λ ({@code in-context})
  * @param noise σ, the standard deviation per output of noise orthogonal to the inputs
  *     ({@code whitened-regression}, {@code patches})
  * @param exactStatistics whether to correct the targets so that Σ_yZ equals its population value
