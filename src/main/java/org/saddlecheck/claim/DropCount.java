@@ -5,7 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.saddlecheck.InvalidInputException;
+import org.saddlecheck.Require;
 import org.saddlecheck.SaddlecheckException;
 import org.saddlecheck.analysis.EffectiveWidth;
 import org.saddlecheck.analysis.StageDetector;
@@ -15,8 +20,11 @@ import org.saddlecheck.dynamics.RunPlan;
 import org.saddlecheck.dynamics.StopRule;
 import org.saddlecheck.dynamics.Trajectory;
 import org.saddlecheck.network.BilinearMomentObjective;
+import org.saddlecheck.network.FullyConnected;
 import org.saddlecheck.network.LinearAttention;
+import org.saddlecheck.network.Network;
 import org.saddlecheck.network.Objective;
+import org.saddlecheck.network.QuadraticPopulationObjective;
 import org.saddlecheck.scenario.DataSpec;
 import org.saddlecheck.scenario.DynamicsSpec;
 import org.saddlecheck.scenario.InitSpec;
@@ -58,8 +66,13 @@ final class DropCount {
 
     /** ε of every try: runs cost time in proportion to 1/ε (spec, Assumptions). */
     static final double EPSILON = 1e-3;
-    /** The run ends at this many predicted first-plateau lengths; later heads are not awaited. */
+    /**
+     * The run ends at this many predicted first-plateau lengths; later units are not awaited.
+     * Attention: 40. The quadratic network's population loss costs O(H·D²) per evaluation, so its
+     * runs wait {@link #QUADRATIC_HORIZON} first plateaus for the last unit.
+     */
     static final double HORIZON = 40;
+    static final double QUADRATIC_HORIZON = 100;
     /** The run stops once L − L_irr is below this fraction of its start: every head recruited. */
     static final double DONE = 1e-6;
     /** Flow tolerance: a relative error of 10⁻⁸ per step, far below the record spacing. */
@@ -95,9 +108,68 @@ final class DropCount {
         return gen.named("tied-attention-full-run");
     }
 
-    /** W = 1/(|λ| v_c), the longest one transition lasts (class documentation). */
+    /** The quadratic target y = x_1² + x_2² − x_3² − x_4²: λ = 2 twice and −2 twice in Σ_yZ. */
+    static final double[] TIED_LAMBDA = {1, 1, -1, -1};
+
+    /**
+     * Tied quadratic trials: D = 4, H = 4 (the rank of A) with probability 1/2, else H in [5, 10];
+     * the Gaussian population of y = x_1² + x_2² − x_3² − x_4² (exact loss, no samples);
+     * ε = {@link #EPSILON}.
+     */
+    static Gen<Trial> quadraticTrials() {
+        Gen<Integer> widths = Gen.integers(TIED_LAMBDA.length + 1, 10);
+        Gen<Long> seeds = Generators.seeds();
+        Gen<Trial> gen = c -> {
+            int h = c.flag(0.5) ? TIED_LAMBDA.length : widths.draw(c);
+            DataSpec data = DataSpec.generated(DataSpec.QUADRATIC_POPULATION, 0, 0, TIED_LAMBDA);
+            NetworkSpec net = NetworkSpec.fullyConnected("quadratic", TIED_LAMBDA.length, 1, h);
+            return Trial.of(new Scenario(net, data, InitSpec.gaussian(EPSILON, seeds.draw(c)),
+                    DynamicsSpec.flow(1, TOLERANCE)));
+        };
+        return gen.named("tied-quadratic-full-run");
+    }
+
+    /**
+     * W = 1/(|λ| v_c), v_c = ρ/√3, the longest one transition lasts (class documentation), with
+     * |λ| the {@link #slowestVisitedRate} of the trial.
+     */
     static double window(Trial t) {
-        return QuadraticRecruitmentClaims.offset(t);
+        return Math.sqrt(3) / (slowestVisitedRate(t) * QuadraticRecruitmentClaims.RECRUITED);
+    }
+
+    /**
+     * The smallest rate |λ| at which a unit escapes from any critical point the run can visit.
+     * Attention: the eigenvalue c²/2 of M₀, as measured by the attention spec. Quadratic network
+     * on A = diag(λ): the critical point that fits the directions of a set S of eigenvectors has
+     * M = Σ_{j∈S} c_j e_j e_jᵀ with c_j = λ_j − τ/2 and τ = tr(M − A) = −2 Σ_{m∉S} λ_m / (|S| + 2)
+     * (from G_jj = τ + 2(c_j − λ_j) = 0, {@link QuadraticPopulationObjective}); there a unit on
+     * e_m, m ∉ S, sees the drive −G_mm = 2λ_m − τ. The least |2λ_m − τ| over every S and m ∉ S
+     * with λ_m ≠ 0 (4/3 for λ = (1, 1, −1, −1), after the first recruitment; spec, Tolerance).
+     */
+    static double slowestVisitedRate(Trial t) {
+        if (t.scenario().network().kind().equals("attention")) {
+            return QuadraticRecruitmentClaims.slowestRate(t);
+        }
+        double[] lambda = t.scenario().data().spectrum();
+        int d = lambda.length;
+        double slowest = Double.POSITIVE_INFINITY;
+        for (int set = 0; set < 1 << d; set++) {
+            double outside = 0;
+            int size = 0;
+            for (int m = 0; m < d; m++) {
+                boolean in = (set >> m & 1) == 1;
+                outside += in ? 0 : lambda[m];
+                size += in ? 1 : 0;
+            }
+            double tau = -2 * outside / (size + 2);
+            for (int m = 0; m < d; m++) {
+                double rate = Math.abs(2 * lambda[m] - tau);
+                if ((set >> m & 1) == 0 && lambda[m] != 0 && rate > 0) {
+                    slowest = Math.min(slowest, rate);
+                }
+            }
+        }
+        return slowest;
     }
 
     /**
@@ -107,8 +179,8 @@ final class DropCount {
      */
     static Outcome check(Trial t, UnaryOperator<Objective> breaker) {
         ResolvedScenario r = ScenarioResolver.resolve(t.scenario());
-        LinearAttention network = (LinearAttention) r.network();
-        int need = t.scenario().network().dimension();
+        Network network = r.network();
+        int need = needed(t);
         double w = window(t);
         double[] alone = aloneTimes(r, QuadraticRecruitmentClaims.slowestRate(t));
         if (alone[1] - alone[0] < 2 * w) {
@@ -116,18 +188,20 @@ final class DropCount {
                     + " alone, the two earliest heads reach ρ at t = %s and %s, less than 2W = %s"
                     + " apart (outside the regime).", n(alone[0]), n(alone[1]), n(2 * w)));
         }
-        BilinearMomentObjective moments = network.momentObjective(r.data());
-        Trajectory run = runOrNull(moments, breaker, r, HORIZON * alone[0]);
+        Objective exact = objective(r, network);
+        double floor = floor(exact);
+        double horizon = network instanceof LinearAttention ? HORIZON : QUADRATIC_HORIZON;
+        Trajectory run = runOrNull(exact, floor, breaker, r, horizon * alone[0]);
         if (run == null) {
             return Outcome.discard("the run used up its budget of " + BUDGET + " gradient"
                     + " evaluations before its end time");
         }
-        double floor = moments.irreducibleLoss();
         Stages stages = StageDetector.detect(run.times(), reducible(run.losses(), floor));
         double[] recruited = Recruitments.times(run, QuadraticRecruitmentClaims.RECRUITED);
         List<Integer> events = eventEnds(stages, w, relaxation(t), recruited);
-        EffectiveWidth.Series widths = EffectiveWidth.alongUnitNorms(run,
-                EffectiveWidth.Scales.ofInitialization(network, EPSILON, run.finalTheta()),
+        EffectiveWidth.Scales scales = EffectiveWidth.Scales.ofInitialization(network, EPSILON,
+                run.finalTheta());
+        EffectiveWidth.Series widths = EffectiveWidth.alongUnitNorms(run, scales,
                 EffectiveWidth.Settings.DEFAULT);
         int[] plateauWidths = plateauWidths(stages, events, widths);
         int finalWidth = widths.widths()[widths.widths().length - 1];
@@ -135,8 +209,8 @@ final class DropCount {
         int misses = plateauWidths[0] == 0 && (plateauWidths.length < 2 || plateauWidths[1] == 1)
                 ? 0 : 1;
         String found = String.format(Locale.ROOT, "%s, ε = %s: %d drop event%s (drops %s), heads"
-                + " recruited at t = %s, widths at the plateaus %s and %d at the end; W = %s; D = %d"
-                + " heads needed.", QuadraticRecruitmentClaims.describe(t), n(EPSILON),
+                + " recruited at t = %s, widths at the plateaus %s and %d at the end; W = %s; %d"
+                + " units needed.", QuadraticRecruitmentClaims.describe(t), n(EPSILON),
                 events.size(), events.size() == 1 ? "" : "s", times(stages.dropTimes()),
                 times(recruited), Arrays.toString(plateauWidths), finalWidth, n(w), need);
         if (misses > 0) {
@@ -145,20 +219,40 @@ final class DropCount {
         }
         double reached = run.losses()[run.size() - 1] - floor;
         if (reached > DONE * (run.losses()[0] - floor)) {
+            String why = stalled(exact, run, w, t)
+                    ? " The run stalled at a saddle: every unit below ρ has v of the opposite sign"
+                    + " to every non-zero eigenvalue of the drive −G there, so none can grow"
+                    + " (Proposition 5: a unit grows only if λv > 0)."
+                    : " A unit later than the horizon.";
             return Outcome.discard(found + " The run ended before the reducible loss fell to "
-                    + n(DONE) + " of its start: a head later than the horizon.");
+                    + n(DONE) + " of its start." + why);
         }
         for (int k = 1; k < recruited.length; k++) {
             if (recruited[k] - recruited[k - 1] < 2 * w) {
                 return Outcome.discard(found + " Near tie: two recruitments less than 2W apart.");
             }
         }
+        if (!(network instanceof LinearAttention) && nearTie(Recruitments.times(run,
+                scales.threshold(EffectiveWidth.Settings.DEFAULT.fraction())), w)) {
+            return Outcome.discard(found + " Near tie: two units crossed the width threshold less"
+                    + " than 2W apart (one grew beside another on the same transition).");
+        }
         misses += stepMisses(plateauWidths);
         misses += events.size() == recruited.length ? 0 : 1;
         misses += recruited.length == need ? 0 : 1;
         misses += finalWidth == need ? 0 : 1;
-        return Outcome.within(misses, 0, 0, found + " Predicted: one event per recruited head,"
-                + " widths 0, 1, …, D − 1 between events and D at the end.");
+        return Outcome.within(misses, 0, 0, found + " Predicted: one event per recruited unit,"
+                + " widths 0, 1, …, " + (need - 1) + " between events and " + need + " at the end.");
+    }
+
+    /** Whether two of the increasing {@code times} are less than 2W apart. */
+    private static boolean nearTie(double[] times, double w) {
+        for (int k = 1; k < times.length; k++) {
+            if (times[k] - times[k - 1] < 2 * w) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -167,15 +261,15 @@ final class DropCount {
      * 200/(|λ|ε) (as in {@link QuadraticRecruitmentClaims#run}).
      */
     static double[] aloneTimes(ResolvedScenario r, double rate) {
-        LinearAttention network = (LinearAttention) r.network();
-        LinearAttention single = network.withWidth(1);
+        Network network = r.network();
+        Network single = network.withWidth(1);
         int size = network.unitSize();
         double[] theta0 = r.theta0();
         double end = 200 / (rate * EPSILON);
         double[] out = new double[network.width()];
         for (int i = 0; i < out.length; i++) {
             double[] unit = Arrays.copyOfRange(theta0, i * size, (i + 1) * size);
-            Objective objective = single.momentObjective(r.data());
+            Objective objective = objective(r, single);
             RunPlan plan = RunPlan.until(end)
                     .withRecording(1e-2, QuadraticRecruitmentClaims.PER_DECADE, 1e-3)
                     .withUnitNorms(size)
@@ -190,11 +284,87 @@ final class DropCount {
         return out;
     }
 
+    /**
+     * The exact loss of {@code network} (the scenario's network or a narrower copy) on the
+     * scenario's data: the moment form for attention ({@link BilinearMomentObjective}), the
+     * population form for the quadratic network ({@link QuadraticPopulationObjective}, A = diag(λ)).
+     */
+    static Objective objective(ResolvedScenario r, Network network) {
+        if (network instanceof LinearAttention attention) {
+            return attention.momentObjective(r.data());
+        }
+        DataSpec data = r.scenario().data();
+        Require.that(DataSpec.QUADRATIC_POPULATION.equals(data.kind()), "the quadratic drop count"
+                + " needs data of kind " + DataSpec.QUADRATIC_POPULATION + ", not " + data.kind());
+        return QuadraticPopulationObjective.of((FullyConnected) network, diagonal(data.spectrum(),
+                network.inputSize()));
+    }
+
+    private static DMatrixRMaj diagonal(double[] lambda, int d) {
+        DMatrixRMaj A = new DMatrixRMaj(d, d);
+        for (int k = 0; k < lambda.length; k++) {
+            A.set(k, k, lambda[k]);
+        }
+        return A;
+    }
+
+    /**
+     * Whether the quadratic run ended where no unit can be recruited any more: at the final θ, the
+     * drive −G ({@link QuadraticPopulationObjective#residualStatistic}) has eigenvalues 0 on the
+     * fitted directions and at least the slowest visited rate in magnitude on the others (class
+     * documentation), so those beyond half that rate are the open directions; a unit below ρ can
+     * take an open direction of eigenvalue μ only if v_i μ > 0. Always false for attention.
+     */
+    static boolean stalled(Objective exact, Trajectory run, double w, Trial t) {
+        if (!(exact instanceof QuadraticPopulationObjective population)) {
+            return false;
+        }
+        double[] theta = run.finalTheta();
+        DMatrixRMaj drive = population.residualStatistic(theta);
+        CommonOps_DDRM.scale(-1, drive);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(drive.numRows, false, true);
+        Require.that(eig.decompose(drive), "the eigenvalues of the drive −G could not be computed");
+        double open = 0.5 * slowestVisitedRate(t);
+        int size = drive.numRows + 1;
+        for (int i = 0; i < theta.length / size; i++) {
+            double v = theta[i * size + size - 1];
+            if (run.unitNorms(run.size() - 1)[i] >= QuadraticRecruitmentClaims.RECRUITED) {
+                continue;
+            }
+            for (int k = 0; k < drive.numRows; k++) {
+                double mu = eig.getEigenvalue(k).real;
+                if (Math.abs(mu) > open && mu * v > 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** L_irr of an exact objective: the moment form's, or 0 for the population form. */
+    private static double floor(Objective exact) {
+        return exact instanceof BilinearMomentObjective moments ? moments.irreducibleLoss() : 0;
+    }
+
+    /**
+     * The number of units the end needs: D for attention (the rank of the best M), rank(A), the
+     * number of non-zero λ_k, for the quadratic network (spec, Statement).
+     */
+    static int needed(Trial t) {
+        if (t.scenario().network().kind().equals("attention")) {
+            return t.scenario().network().dimension();
+        }
+        int rank = 0;
+        for (double l : t.scenario().data().spectrum()) {
+            rank += l == 0 ? 0 : 1;
+        }
+        return rank;
+    }
+
     /** The full run, or null when the integrator's budget ran out (bad input still throws). */
-    private static Trajectory runOrNull(BilinearMomentObjective moments,
+    private static Trajectory runOrNull(Objective exact, double floor,
             UnaryOperator<Objective> breaker, ResolvedScenario r, double end) {
-        Objective objective = breaker.apply(moments);
-        double floor = moments.irreducibleLoss();
+        Objective objective = breaker.apply(exact);
         double start = objective.loss(r.theta0()) - floor;
         StopRule done = (time, loss, theta) -> loss - floor < DONE * start;
         RunPlan plan = RunPlan.until(end).withRecording(1e-2, RunPlan.DEFAULT_POINTS_PER_DECADE, 1e-3)
@@ -264,7 +434,7 @@ final class DropCount {
      * geometric mean of the transition scale W and the plateau scale 1/(|λ|ε) (class documentation).
      */
     static double relaxation(Trial t) {
-        return Math.sqrt(window(t) / (QuadraticRecruitmentClaims.slowestRate(t) * EPSILON));
+        return Math.sqrt(window(t) / (slowestVisitedRate(t) * EPSILON));
     }
 
     /**

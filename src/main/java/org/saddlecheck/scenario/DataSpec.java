@@ -7,13 +7,15 @@ import java.util.Objects;
  * The data: generated from a seed by a named generator, or given explicitly. The sizes D_in, D_out,
  * N_p, k, D and N come from the network. Fields a kind does not use are 0, false or null.
  *
- * @param kind {@code whitened-regression}, {@code quadratic-target}, {@code in-context},
- *     {@code patches}, {@code relu-orthogonal}, {@code relu-kinks}, or {@code explicit}
+ * @param kind {@code whitened-regression}, {@code quadratic-target},
+ *     {@code quadratic-population}, {@code in-context}, {@code patches}, {@code relu-orthogonal},
+ *     {@code relu-kinks}, or {@code explicit}
  * @param seed the generator's seed
  * @param samples P
  * @param spectrum per kind: the singular values of Σ_yx ({@code whitened-regression}) or of the
  *     patch statistic ({@code patches}), largest first; the coefficients λ_k of y = Σ_k λ_k x_k²
- *     ({@code quadratic-target}); the diagonal of the input covariance Λ ({@code in-context})
+ *     ({@code quadratic-target}, {@code quadratic-population}); the diagonal of the input
+ *     covariance Λ ({@code in-context})
  * @param noise σ, the standard deviation per output of noise orthogonal to the inputs
  *     ({@code whitened-regression}, {@code patches})
  * @param exactStatistics whether to correct the targets so that Σ_yZ equals its population value
@@ -41,6 +43,8 @@ public record DataSpec(
     /** The kinds of data, as named in scenario files. */
     public static final String WHITENED = "whitened-regression";
     public static final String QUADRATIC = "quadratic-target";
+    /** The Gaussian population of a quadratic target: no samples are drawn (task.QuadraticPopulation). */
+    public static final String QUADRATIC_POPULATION = "quadratic-population";
     public static final String IN_CONTEXT = "in-context";
     public static final String PATCHES = "patches";
     public static final String RELU_ORTHOGONAL = "relu-orthogonal";

@@ -18,8 +18,8 @@ final class Kinds {
     static final List<String> NETWORKS = List.of("linear", "relu", "quadratic", "cubic", "tanh",
             "xtanh", "linear-conv", "relu-conv", "attention", "attention-merged");
     static final List<String> DATA = List.of(DataSpec.WHITENED, DataSpec.QUADRATIC,
-            DataSpec.IN_CONTEXT, DataSpec.PATCHES, DataSpec.RELU_ORTHOGONAL, DataSpec.RELU_KINKS,
-            DataSpec.EXPLICIT);
+            DataSpec.QUADRATIC_POPULATION, DataSpec.IN_CONTEXT, DataSpec.PATCHES,
+            DataSpec.RELU_ORTHOGONAL, DataSpec.RELU_KINKS, DataSpec.EXPLICIT);
     static final List<String> DYNAMICS =
             List.of(DynamicsSpec.FLOW, DynamicsSpec.FLOW_DP54, DynamicsSpec.RK4, DynamicsSpec.GD,
                     DynamicsSpec.SGD);

@@ -2,8 +2,11 @@ package org.saddlecheck.scenario;
 
 import org.saddlecheck.InvalidInputException;
 import org.saddlecheck.Require;
+import org.saddlecheck.network.Activation;
+import org.saddlecheck.network.FullyConnected;
 import org.saddlecheck.network.Network;
 import org.saddlecheck.task.ExplicitData;
+import org.saddlecheck.task.QuadraticPopulation;
 import org.saddlecheck.task.Spectra;
 
 /**
@@ -57,6 +60,9 @@ final class ScenarioChecks {
         String name = describe(network);
         if (kind.equals(DataSpec.EXPLICIT)) {
             return explicit(d, network, p);
+        }
+        if (kind.equals(DataSpec.QUADRATIC_POPULATION)) {
+            return population(d, network, p);
         }
         int samples = Require.positive(p + "data.samples", d.samples());
         switch (kind) {
@@ -124,9 +130,31 @@ final class ScenarioChecks {
                     + " and the number of inputs (" + dimension + ") are needed");
             Require.finite(p + "data.spectrum", d.spectrum());
         }
+        if (d.kind().equals(DataSpec.QUADRATIC_POPULATION)) {
+            return;
+        }
         int pairs = dimension * (dimension + 1) / 2;
         Require.that(!d.exactStatistics() || d.samples() >= pairs, p + "data.samples ("
                 + d.samples() + ") must be at least D(D+1)/2 = " + pairs + " for exact statistics");
+    }
+
+    /**
+     * The population of a quadratic target: only for the quadratic network with one output and no
+     * bias (its loss is a form of degree 4 in x); returns the size of the point set.
+     */
+    private static int population(DataSpec d, Network network, String p) {
+        boolean quadratic = network instanceof FullyConnected fc
+                && fc.activation() == Activation.SQUARE && !fc.bias();
+        Require.that(quadratic, "data kind '" + d.kind() + "' needs the quadratic network without"
+                + " bias, but the scenario has the " + describe(network) + " (" + p
+                + "network.kind, " + p + "network.bias)");
+        requireScalarOutput(d.kind(), network, p);
+        int dimension = network.inputSize();
+        Require.that(dimension <= QuadraticPopulation.MAX_INPUTS, p + "network.inputs ("
+                + dimension + ") must be at most " + QuadraticPopulation.MAX_INPUTS + " for data kind '"
+                + d.kind() + "', whose point set has 2^D + 2D points");
+        quadratic(d, network, p);
+        return QuadraticPopulation.samples(dimension);
     }
 
     private static void inContext(DataSpec d, int dimension, String p) {

@@ -134,6 +134,7 @@ public final class ScenarioJson {
                 spectrum = f.numbers("spectrum", null);
                 exact = f.bool("exactStatistics", true);
             }
+            case DataSpec.QUADRATIC_POPULATION -> spectrum = f.numbers("spectrum", null);
             case DataSpec.RELU_ORTHOGONAL -> {
                 seed = f.integer("seed");
                 samples = f.size("samples");
@@ -260,6 +261,11 @@ public final class ScenarioJson {
                     o.set("spectrum", numbers(d.spectrum()));
                 }
                 o.put("exactStatistics", d.exactStatistics());
+            }
+            case DataSpec.QUADRATIC_POPULATION -> {
+                if (d.spectrum() != null) {
+                    o.set("spectrum", numbers(d.spectrum()));
+                }
             }
             case DataSpec.RELU_ORTHOGONAL -> {
                 o.put("seed", d.seed());

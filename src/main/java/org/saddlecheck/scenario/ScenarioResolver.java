@@ -22,6 +22,7 @@ import org.saddlecheck.task.Draws;
 import org.saddlecheck.task.ExplicitData;
 import org.saddlecheck.task.InContextRegression;
 import org.saddlecheck.task.Patches;
+import org.saddlecheck.task.QuadraticPopulation;
 import org.saddlecheck.task.QuadraticTarget;
 import org.saddlecheck.task.ReluData;
 import org.saddlecheck.task.WhitenedRegression;
@@ -117,6 +118,8 @@ public final class ScenarioResolver {
             case DataSpec.QUADRATIC -> QuadraticTarget.generate(network.inputSize(), d.samples(),
                     d.spectrum() == null ? new double[] {1, -1} : d.spectrum(),
                     d.exactStatistics(), d.seed()).data();
+            case DataSpec.QUADRATIC_POPULATION -> QuadraticPopulation.of(network.inputSize(),
+                    d.spectrum() == null ? new double[] {1, -1} : d.spectrum()).data();
             case DataSpec.IN_CONTEXT -> InContextRegression.generate(spec.dimension(),
                     spec.context(), d.samples(), inputSpectrum(d, spec.dimension()),
                     d.exactStatistics(), d.seed()).data();

@@ -68,6 +68,47 @@ class DataVersusInitDegreeTwoTests {
         assertThat(o.bad()).as(o.toString()).isTrue();
     }
 
+    // The quadratic network on the population of y = x_1² + x_2² − x_3² − x_4² to the end at
+    // ε = 10⁻³; init seeds 597967 (H = 4) and 890901 (H = 9) are draws of the claim's generator.
+    private static Trial fullQuadratic(int h, long seed) {
+        return Trial.of(new Scenario(NetworkSpec.fullyConnected("quadratic", 4, 1, h),
+                DataSpec.generated(DataSpec.QUADRATIC_POPULATION, 0, 0, DropCount.TIED_LAMBDA),
+                InitSpec.gaussian(DropCount.EPSILON, seed), DynamicsSpec.flow(1, DropCount.TOLERANCE)));
+    }
+
+    @Test
+    void quadraticNetworkOnTiedDataDropsOncePerUnitUntilFourUnits() {
+        for (Trial t : new Trial[] {fullQuadratic(4, 597967), fullQuadratic(9, 890901)}) {
+            Outcome o = DropCount.check(t, UnaryOperator.identity());
+            assertThat(o.held()).as(o.toString()).isTrue();
+        }
+    }
+
+    @Test
+    void coupledUnitsFailTheQuadraticCountAtTheFirstEvent() {
+        Trial t = fullQuadratic(9, 890901);
+        Outcome o = DropCount.check(t, BrokenObjectives.meanUnitGradient(
+                ScenarioResolver.network(t.scenario().network()).unitSize()));
+        assertThat(o.bad()).as(o.toString()).isTrue();
+    }
+
+    @Test
+    void aRunWithNoUnitOfTheOpenSignIsDiscardedAsStalled() {
+        // seed 18257 (H = 4): three directions fitted, the last unit's v has the wrong sign for
+        // the open one (spec, Assumptions)
+        Outcome o = DropCount.check(fullQuadratic(4, 18257), UnaryOperator.identity());
+        assertThat(o.verdict()).as(o.toString()).isEqualTo(Outcome.Verdict.DISCARDED);
+        assertThat(o.description()).contains("stalled at a saddle");
+    }
+
+    @Test
+    void slowestEscapeRateOverTheVisitedSaddlesIsFourThirds() {
+        // from the origin 2; after one direction 2 − 2/3 and 2 + 2/3; after two 2 or 3; after
+        // three 2 + 2/5: the least is 4/3
+        assertThat(DropCount.slowestVisitedRate(fullQuadratic(4, 1))).isCloseTo(4.0 / 3,
+                org.assertj.core.data.Offset.offset(4 * Math.ulp(1.0)));
+    }
+
     @Test
     void dropsCloserThanOneTransitionAreOneEvent() {
         // Three drops: the second starts 0.5 after the first ends (inside one transition of

@@ -70,6 +70,8 @@ class ScenarioJsonTests {
                     DynamicsSpec.rungeKutta4(5, 0.01)),
             new Scenario(scalar, new DataSpec("quadratic-target", 7, 30, null, null, null),
                     InitSpec.gaussian(0.01, 3), DynamicsSpec.gradientDescent(5, 0.05)),
+            new Scenario(scalar, DataSpec.generated("quadratic-population", 0, 0, 1, 1),
+                    InitSpec.gaussian(0.01, 3), DynamicsSpec.gradientDescent(5, 0.05)),
             new Scenario(scalar, DataSpec.reluOrthogonal(9, 2, new double[][] {{1, 0, 0}}, new double[] {2}),
                     InitSpec.gaussian(0.01, 3), DynamicsSpec.stochastic(5, 0.05, 2, 11)),
             new Scenario(kink, DataSpec.reluKinks(21, new double[] {-0.5, 0.25}, new double[] {1, -2}),
@@ -235,6 +237,9 @@ class ScenarioJsonTests {
         assertRejected(r -> at(r, "data").removeAll().put("kind", "quadratic-target").put("seed", 1)
                 .put("samples", 40), "data kind 'quadratic-target' has one target per sample, but the"
                         + " linear network with H = 5 has 3 outputs");
+        assertRejected(r -> at(r, "data").removeAll().put("kind", "quadratic-population"),
+                "data kind 'quadratic-population' needs the quadratic network without bias, but the"
+                        + " scenario has the linear network with H = 5 (network.kind, network.bias)");
     }
 
     @Test

@@ -158,4 +158,29 @@ class QuadraticTargetTests {
         assertThatThrownBy(() -> QuadraticTarget.generate(2, 10, new double[] {Double.NaN}, true, 1))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("λ[0] (NaN)");
     }
+
+    @Test
+    void inOneDimensionTheCorrectionRescalesTheTargetByThreeOverTheSampleFourthMoment() {
+        // the least change with (1/P) Σ y' x² = 3λ is y' = (3/m̂₄) y (class documentation), for a
+        // target of either sign; fixed seeds: any draw. Round-off: m̂₄ and the QR solve are sums of
+        // P terms of one sign, two passes: within γ_{4P+20} relative
+        for (double lambda : new double[] {1, -0.5}) {
+            QuadraticTarget exact = QuadraticTarget.generate(1, 30, new double[] {lambda}, true, SEED);
+            QuadraticTarget raw = QuadraticTarget.generate(1, 30, new double[] {lambda}, false, SEED);
+            double m4 = 0;
+            for (double x : raw.data().X().data) {
+                m4 += x * x * x * x;
+            }
+            m4 /= 30;
+            double nu = (4 * 30 + 20) * Math.ulp(1.0) / 2;
+            double gamma = nu / (1 - nu);
+            assertThat(Math.abs(exact.correction() - Math.abs(3 / m4 - 1)))
+                    .isLessThanOrEqualTo(gamma * (3 / m4 + 1));
+            for (int mu = 0; mu < 30; mu++) {
+                double y = raw.data().Y().get(mu, 0);
+                assertThat(Math.abs(exact.data().Y().get(mu, 0) - 3 / m4 * y))
+                        .isLessThanOrEqualTo(gamma * 3 / m4 * Math.abs(y) * 4);
+            }
+        }
+    }
 }
