@@ -52,9 +52,9 @@ public final class SpectrumSweepClaims {
     /** κ_hi − κ_lo in the attention sweep. */
     static final double ATTENTION_KAPPA_STEP = 1;
     /** Draws of θ(0) per attention trial. */
-    static final int PAIRS = 16;
-    /** The signed-rank sum needed out of 136: reached by chance with probability 8.4·10⁻⁴. */
-    static final int CRITICAL_RANK_SUM = 125;
+    static final int PAIRS = 32;
+    /** The signed-rank sum needed out of 528: reached by chance with probability 9.6·10⁻⁴. */
+    static final int CRITICAL_RANK_SUM = 425;
     /** The attention runs end at this multiple of 1/ε unless every head is recruited earlier. */
     static final double ATTENTION_HORIZON = 20;
     /** Relative tolerance of the attention runs (only the order of recruitment times is used). */

@@ -74,12 +74,13 @@ class SpectrumSweepClaimsTests {
     @Test
     void attentionSweepThatIgnoresKappaFailsTheRankTest() {
         // Broken variant: both runs of every draw on the same spectrum, so every d is 0 and counts
-        // half its rank: the sum is 136/2 = 68, far below the critical 125. Seed 5 is arbitrary.
+        // half its rank: the sum is 528/2 = 264, far below the critical 425. Seed 5 is arbitrary.
         Trial same = Trial.of(FigureTwo.attentionSpectrum(1, SpectrumSweepClaims.ATTENTION_EPSILON,
                 5)).with("kappa-low", 1).with("kappa-high", 1);
         Outcome o = SpectrumSweepClaims.checkAttention(same, UnaryOperator.identity());
         assertThat(o.held()).isFalse();
-        assertThat(o.measured()).isEqualTo(68);
+        assertThat(o.measured()).isEqualTo(SpectrumSweepClaims.PAIRS * (SpectrumSweepClaims.PAIRS + 1)
+                / 4.0);
     }
 
     @Test
@@ -94,9 +95,31 @@ class SpectrumSweepClaimsTests {
 
     @Test
     void significanceCountsSubsetsOfRanks() {
-        // T ≥ 125 of 136 ⇔ the negative ranks sum to at most 11: the subsets of {1 … 16} with sum
-        // k ≤ 11 are the partitions of k into distinct parts, 1, 1, 1, 2, 2, 3, 4, 5, 6, 8, 10, 12
-        // for k = 0 … 11, 55 in all, out of 2¹⁶ equally likely sign patterns.
-        assertThat(SpectrumSweepClaims.significance()).isEqualTo(55.0 / 65536);
+        // T ≥ c of n(n + 1)/2 ⇔ the negative ranks sum to at most n(n + 1)/2 − c; the subsets of
+        // {1 … n} with a sum that small, counted here by a recursion over the largest rank used
+        // (independent of the code's table over sums), out of 2ⁿ equally likely sign patterns.
+        int n = SpectrumSweepClaims.PAIRS;
+        int most = n * (n + 1) / 2 - SpectrumSweepClaims.CRITICAL_RANK_SUM;
+        double expected = subsetsUpTo(n, most, new java.util.HashMap<>()) / Math.pow(2, n);
+        assertThat(SpectrumSweepClaims.significance()).isEqualTo(expected);
+        assertThat(expected).isLessThanOrEqualTo(1e-3);
+    }
+
+    /** The number of subsets of {1 … r} whose sum is at most {@code budget}. */
+    private static double subsetsUpTo(int r, int budget, java.util.Map<Long, Double> memo) {
+        if (budget < 0) {
+            return 0;
+        }
+        if (r == 0) {
+            return 1;
+        }
+        long key = (long) r << 32 | budget;
+        Double known = memo.get(key);
+        if (known != null) {
+            return known;
+        }
+        double count = subsetsUpTo(r - 1, budget, memo) + subsetsUpTo(r - 1, budget - r, memo);
+        memo.put(key, count);
+        return count;
     }
 }
