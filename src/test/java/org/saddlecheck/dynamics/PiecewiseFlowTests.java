@@ -25,10 +25,61 @@ class PiecewiseFlowTests {
     private static final double R = 1e-10;
     private static final double END = 5;
 
+    /**
+     * A test loss whose kinks are the planes θ_k = offset(k), k &lt; switches(): switching value
+     * θ_k − offset(k), active above it.
+     */
+    private interface AxisKinks extends PiecewiseObjective {
+        /** Where kink k lies on axis k. */
+        default double offset(int k) {
+            return 0;
+        }
+
+        @Override
+        default double switchingValue(double[] theta, int k) {
+            return theta[k] - offset(k);
+        }
+
+        @Override
+        default double switchingRate(double[] theta, double[] thetaDot, int k) {
+            return thetaDot[k];
+        }
+
+        @Override
+        default void pattern(double[] theta, boolean[] active) {
+            for (int k = 0; k < switches(); k++) {
+                active[k] = switchingValue(theta, k) > 0;
+            }
+        }
+
+        @Override
+        default double lossAndGradient(double[] theta, double[] gradient) {
+            boolean[] active = new boolean[switches()];
+            pattern(theta, active);
+            return regionLossAndGradient(theta, active, gradient);
+        }
+
+        @Override
+        default double loss(double[] theta) {
+            return lossAndGradient(theta, new double[dimension()]);
+        }
+
+        /** The test losses are immutable records: one instance serves every thread. */
+        @Override
+        default AxisKinks copy() {
+            return this;
+        }
+    }
+
     /** θ̇ = −k₁θ for θ &gt; 1 and −k₀θ − b below; the switching function is θ − 1. */
-    private record Kinked(double k1, double k0, double b) implements PiecewiseObjective {
+    private record Kinked(double k1, double k0, double b) implements AxisKinks {
         @Override
         public int dimension() {
+            return 1;
+        }
+
+        @Override
+        public double offset(int k) {
             return 1;
         }
 
@@ -38,40 +89,10 @@ class PiecewiseFlowTests {
         }
 
         @Override
-        public double switchingValue(double[] theta, int k) {
-            return theta[0] - 1;
-        }
-
-        @Override
-        public double switchingRate(double[] theta, double[] thetaDot, int k) {
-            return thetaDot[0];
-        }
-
-        @Override
-        public void pattern(double[] theta, boolean[] active) {
-            active[0] = theta[0] > 1;
-        }
-
-        @Override
         public double regionLossAndGradient(double[] theta, boolean[] active, double[] gradient) {
             double x = theta[0];
             gradient[0] = active[0] ? k1 * x : k0 * x + b;
             return active[0] ? k1 * x * x / 2 : k0 * x * x / 2 + b * x;
-        }
-
-        @Override
-        public double lossAndGradient(double[] theta, double[] gradient) {
-            return regionLossAndGradient(theta, new boolean[] {theta[0] > 1}, gradient);
-        }
-
-        @Override
-        public double loss(double[] theta) {
-            return lossAndGradient(theta, new double[1]);
-        }
-
-        @Override
-        public Kinked copy() {
-            return this;
         }
     }
 
@@ -142,7 +163,7 @@ class PiecewiseFlowTests {
      *   lower:  L₁ = x + y,  L₀ = −xy + y;    on x = 0, f⁺ = (−1, −1), f⁻ = (y, −1), α = y/(1 + y)
      * </pre>
      */
-    private record Ridge(boolean upper) implements PiecewiseObjective {
+    private record Ridge(boolean upper) implements AxisKinks {
         @Override
         public int dimension() {
             return 2;
@@ -154,21 +175,6 @@ class PiecewiseFlowTests {
         }
 
         @Override
-        public double switchingValue(double[] theta, int k) {
-            return theta[0];
-        }
-
-        @Override
-        public double switchingRate(double[] theta, double[] thetaDot, int k) {
-            return thetaDot[0];
-        }
-
-        @Override
-        public void pattern(double[] theta, boolean[] active) {
-            active[0] = theta[0] > 0;
-        }
-
-        @Override
         public double regionLossAndGradient(double[] theta, boolean[] active, double[] gradient) {
             double x = theta[0];
             double y = theta[1];
@@ -177,21 +183,6 @@ class PiecewiseFlowTests {
             gradient[0] = product ? -sign * y : sign;
             gradient[1] = product ? -sign * x + 1 : 1;
             return (product ? -sign * x * y : sign * x) + y;
-        }
-
-        @Override
-        public double lossAndGradient(double[] theta, double[] gradient) {
-            return regionLossAndGradient(theta, new boolean[] {theta[0] > 0}, gradient);
-        }
-
-        @Override
-        public double loss(double[] theta) {
-            return lossAndGradient(theta, new double[2]);
-        }
-
-        @Override
-        public Ridge copy() {
-            return this;
         }
     }
 
@@ -240,7 +231,7 @@ class PiecewiseFlowTests {
      * θ̇ = (1 − 2a₀, 1 − 3a₁): ẋ = −1 right of x = 0 and +1 left of it, ẏ = −2 above y = 0 and +1
      * below. Both kinks attract from both sides.
      */
-    private record Corner() implements PiecewiseObjective {
+    private record Corner() implements AxisKinks {
         @Override
         public int dimension() {
             return 2;
@@ -252,42 +243,10 @@ class PiecewiseFlowTests {
         }
 
         @Override
-        public double switchingValue(double[] theta, int k) {
-            return theta[k];
-        }
-
-        @Override
-        public double switchingRate(double[] theta, double[] thetaDot, int k) {
-            return thetaDot[k];
-        }
-
-        @Override
-        public void pattern(double[] theta, boolean[] active) {
-            active[0] = theta[0] > 0;
-            active[1] = theta[1] > 0;
-        }
-
-        @Override
         public double regionLossAndGradient(double[] theta, boolean[] active, double[] gradient) {
             gradient[0] = active[0] ? 1 : -1;
             gradient[1] = active[1] ? 2 : -1;
             return gradient[0] * theta[0] + gradient[1] * theta[1];
-        }
-
-        @Override
-        public double lossAndGradient(double[] theta, double[] gradient) {
-            return regionLossAndGradient(theta, new boolean[] {theta[0] > 0, theta[1] > 0},
-                    gradient);
-        }
-
-        @Override
-        public double loss(double[] theta) {
-            return lossAndGradient(theta, new double[2]);
-        }
-
-        @Override
-        public Corner copy() {
-            return this;
         }
     }
 
@@ -320,7 +279,7 @@ class PiecewiseFlowTests {
      * tangent together at y = 0 and point away below, the way a ReLU kink stops attracting where
      * its sample's residual along the readout changes sign.
      */
-    private record Fold() implements PiecewiseObjective {
+    private record Fold() implements AxisKinks {
         @Override
         public int dimension() {
             return 2;
@@ -332,41 +291,11 @@ class PiecewiseFlowTests {
         }
 
         @Override
-        public double switchingValue(double[] theta, int k) {
-            return theta[0];
-        }
-
-        @Override
-        public double switchingRate(double[] theta, double[] thetaDot, int k) {
-            return thetaDot[0];
-        }
-
-        @Override
-        public void pattern(double[] theta, boolean[] active) {
-            active[0] = theta[0] > 0;
-        }
-
-        @Override
         public double regionLossAndGradient(double[] theta, boolean[] active, double[] gradient) {
             double sign = active[0] ? 1 : -1;
             gradient[0] = sign * theta[1];
             gradient[1] = sign * theta[0] + 1;
             return sign * theta[0] * theta[1] + theta[1];
-        }
-
-        @Override
-        public double lossAndGradient(double[] theta, double[] gradient) {
-            return regionLossAndGradient(theta, new boolean[] {theta[0] > 0}, gradient);
-        }
-
-        @Override
-        public double loss(double[] theta) {
-            return lossAndGradient(theta, new double[2]);
-        }
-
-        @Override
-        public Fold copy() {
-            return this;
         }
     }
 
