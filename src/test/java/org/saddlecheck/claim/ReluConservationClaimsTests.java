@@ -26,6 +26,22 @@ import org.saddlecheck.task.Dataset;
  */
 class ReluConservationClaimsTests {
 
+    /** A ReLU network of the conservation claims' family: whitened data with 16 samples, θ(0). */
+    private record Case(NetworkSpec spec, long dataSeed, double scale, long initSeed) {
+        Network network() {
+            return AnyNetwork.network(spec);
+        }
+
+        Dataset data() {
+            return AnyNetwork.dataset(AnyNetwork.data(spec, dataSeed, 16), spec);
+        }
+
+        double[] theta0() {
+            return ScenarioResolver.initialTheta(InitSpec.gaussian(scale, initSeed),
+                    network().parameterCount());
+        }
+    }
+
     private static NetworkSpec spec(boolean bias) {
         return new NetworkSpec("relu", 2, 3, 1, bias, 0, 0, 0, 0);
     }
@@ -104,17 +120,13 @@ class ReluConservationClaimsTests {
      */
     @Test
     void theFlowKeepsTheUnitQuantityWhileSlidingAndFailsWithAWrongReadoutFactor() {
-        record Case(NetworkSpec spec, long dataSeed, double scale, long initSeed) {
-        }
         for (Case c : List.of(new Case(new NetworkSpec("relu", 4, 2, 1, false, 0, 0, 0, 0),
                         88629, 0.39, 758521),
                 new Case(new NetworkSpec("relu", 4, 3, 1, true, 0, 0, 0, 0), 446854, 0.4,
                         466749))) {
-            Network n = AnyNetwork.network(c.spec());
-            Dataset data = AnyNetwork.dataset(AnyNetwork.data(c.spec(), c.dataSeed(), 16),
-                    c.spec());
-            double[] theta0 = ScenarioResolver.initialTheta(
-                    InitSpec.gaussian(c.scale(), c.initSeed()), n.parameterCount());
+            Network n = c.network();
+            Dataset data = c.data();
+            double[] theta0 = c.theta0();
             PiecewiseFlow.Run run = new PiecewiseFlow(ConservationClaims.FLOW_TOLERANCE).run(
                     regions(n, data), theta0, ConservationClaims.END_TIME, Observer.NONE,
                     PiecewiseFlow.NO_INTEGRAND);
@@ -187,17 +199,13 @@ class ReluConservationClaimsTests {
      */
     @Test
     void underChatteringTheDescentDriftTendsToTheFlowIntegralPlusTheChatteringTerm() {
-        record Case(NetworkSpec spec, long dataSeed, double scale, long initSeed) {
-        }
         for (Case c : List.of(new Case(new NetworkSpec("relu", 1, 2, 1, true, 0, 0, 0, 0),
                         33503, 0.22, 595116),
                 new Case(new NetworkSpec("relu", 2, 3, 1, false, 0, 0, 0, 0), 442735, 0.5,
                         205089))) {
-            Network n = AnyNetwork.network(c.spec());
-            Dataset data = AnyNetwork.dataset(AnyNetwork.data(c.spec(), c.dataSeed(), 16),
-                    c.spec());
-            double[] theta0 = ScenarioResolver.initialTheta(
-                    InitSpec.gaussian(c.scale(), c.initSeed()), n.parameterCount());
+            Network n = c.network();
+            Dataset data = c.data();
+            double[] theta0 = c.theta0();
             double end = ConservationClaims.HALVING_TIME;
             PiecewiseFlow.Run flow = new PiecewiseFlow(ConservationClaims.FLOW_TOLERANCE).run(
                     regions(n, data), theta0, end, Observer.NONE,
