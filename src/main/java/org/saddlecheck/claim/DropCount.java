@@ -389,17 +389,11 @@ final class DropCount {
     }
 
     /**
-     * Groups the detected drops into events: a drop starts a new event when the plateau before it
-     * lasts at least {@code w}. Returns, for each event, the index of its last drop.
-     */
-    static List<Integer> eventEnds(Stages stages, double w) {
-        return eventEnds(stages, w, w, new double[0]);
-    }
-
-    /**
-     * As {@link #eventEnds(Stages, double)}, and a drop that recruits no head (no recruitment time
-     * after the previous drop's end and up to its own end) and follows the previous drop by less
-     * than {@code relaxation} also joins it: it is the relaxation of the previous transition.
+     * Groups the detected drops into events and returns, for each event, the index of its last
+     * drop. A drop joins the previous event when the plateau before it is shorter than {@code w},
+     * or when it recruits no head (no time of {@code recruited} after the previous drop's end and
+     * up to its own end) and follows the previous drop by less than {@code relaxation}: it is then
+     * the relaxation of the previous transition.
      */
     static List<Integer> eventEnds(Stages stages, double w, double relaxation, double[] recruited) {
         List<Stages.Drop> drops = stages.drops();

@@ -181,7 +181,7 @@ public final class QuadraticRecruitmentClaims {
         return Double.isNaN(time) ? Double.POSITIVE_INFINITY : time;
     }
 
-    private static double median(double[] x) {
+    static double median(double[] x) {
         double[] sorted = x.clone();
         java.util.Arrays.sort(sorted);
         return (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2;

@@ -289,7 +289,8 @@ public final class SpectrumSweepClaims {
                         + " at κ = %s than at κ = %s in %d of %d draws of θ(0); signed-rank sum %s"
                         + " (at least %d, significance %s); median spans %s and %s.", MODES,
                 FigureOne.NARROW, n(ATTENTION_EPSILON), n(low), n(high), shorter, PAIRS, n(sum),
-                CRITICAL_RANK_SUM, n(significance()), n(median(lowSpans)), n(median(highSpans))));
+                CRITICAL_RANK_SUM, n(significance()), n(QuadraticRecruitmentClaims.median(lowSpans)),
+                n(QuadraticRecruitmentClaims.median(highSpans))));
     }
 
     /**
@@ -371,13 +372,6 @@ public final class SpectrumSweepClaims {
             }
             return above >= count;
         };
-    }
-
-    private static double median(double[] x) {
-        double[] sorted = x.clone();
-        java.util.Arrays.sort(sorted);
-        int m = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
     }
 
     private static Outcome worse(Outcome a, Outcome b) {

@@ -66,11 +66,6 @@ public record DynamicsSpec(
         return new DynamicsSpec(FLOW_DP54, endTime, 0, relativeTolerance, 0, 0, new double[0]);
     }
 
-    /** Whether this is gradient flow by an adaptive integrator ({@code flow} or {@code flow-dp54}). */
-    public boolean isFlow() {
-        return FLOW.equals(kind) || FLOW_DP54.equals(kind);
-    }
-
     public static DynamicsSpec rungeKutta4(double endTime, double step) {
         return new DynamicsSpec(RK4, endTime, step, 0, 0, 0, new double[0]);
     }

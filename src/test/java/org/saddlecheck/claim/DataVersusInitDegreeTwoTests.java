@@ -116,8 +116,8 @@ class DataVersusInitDegreeTwoTests {
         Stages s = new Stages(List.of(), List.of(new Stages.Drop(1, 0.5, 1.5, 4, 3),
                 new Stages.Drop(2.5, 2, 3, 3, 2), new Stages.Drop(8.5, 8, 9, 2, 1)), true, true, 1,
                 false, 0, 0, 0.05);
-        assertThat(DropCount.eventEnds(s, 1)).containsExactly(1, 2);
-        assertThat(DropCount.eventEnds(s, 0.4)).containsExactly(0, 1, 2);
+        assertThat(DropCount.eventEnds(s, 1, 1, new double[0])).containsExactly(1, 2);
+        assertThat(DropCount.eventEnds(s, 0.4, 0.4, new double[0])).containsExactly(0, 1, 2);
         // With a relaxation window of 6: the third drop (5 after the second) joins when no head
         // is recruited in (3, 9], and stays its own event when one is, at t = 7.
         assertThat(DropCount.eventEnds(s, 1, 6, new double[] {1.2})).containsExactly(2);
